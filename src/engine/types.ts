@@ -112,6 +112,8 @@ export interface RunResult {
   results: StatementResult[];
   /** Whether any statement may have changed the database (false for read-only runs). */
   changed: boolean;
+  /** Statements after a failed one that were not run (stop-on-error). */
+  notRun: number;
   /** True when the run left an explicit transaction open. */
   inTransaction: boolean;
   totalMs: number;
