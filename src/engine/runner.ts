@@ -101,7 +101,7 @@ export async function runScript(
             { severity: 'NOTICE', message: explainMeta(segment.text, executor.dialect) },
           ])
         : await executor.execute(segment, request.script);
-    const { mutates, errorOffset, ...rest } = outcome;
+    const { errorOffset, ...rest } = outcome;
     const result: StatementResult = {
       index,
       range: { from: segment.from, to: segment.to },
@@ -112,7 +112,7 @@ export async function runScript(
     };
     if (result.error)
       locateError(result.error, segment, errorOffset, request.script, executor.dialect);
-    changed ||= mutates && outcome.status === 'ok';
+    changed ||= outcome.mutates && outcome.status === 'ok';
     results.push(result);
     onStatement?.(result);
     if (outcome.status === 'error' && request.stopOnError) {

@@ -1,7 +1,7 @@
 // The SQLite adapter: sql.js in the current thread. The worker wraps it for the browser;
 // unit tests use it directly in Node.
 
-import initSqlJs, { type Database, type SqlJsConfig, type SqlValue } from 'sql.js';
+import initSqlJs, { type Database, type SqlJsConfig, type SqlValue, type Statement } from 'sql.js';
 import type {
   Cell,
   Engine,
@@ -85,7 +85,7 @@ export class SqljsEngine implements Engine, StatementExecutor {
     const stmt = this.db.prepare(sql);
     try {
       const rows: Cell[][] = [];
-      while (stmt.step()) rows.push(stmt.get(null, { useBigInt: true }).map(toCell));
+      while (stmt.step()) rows.push(exactRow(stmt).map(toCell));
       return { columns: stmt.getColumnNames(), rows };
     } finally {
       stmt.free();
@@ -132,7 +132,7 @@ export class SqljsEngine implements Engine, StatementExecutor {
           while (stmt.step()) {
             rowCount++;
             if (rows.length < MAX_RESULT_ROWS) {
-              const raw = stmt.get(null, { useBigInt: true }) as Row;
+              const raw = exactRow(stmt);
               raw.forEach((v, i) => {
                 if (v !== null) classes[i]?.add(storageClass(v));
               });
@@ -204,6 +204,18 @@ function isCrash(error: unknown): boolean {
     error instanceof Error &&
     /^(Aborted|RuntimeError|memory access out of bounds)/.test(error.message)
   );
+}
+
+/**
+ * The current row with INTEGER values as bigint, so that 64-bit integers stay exact and
+ * INTEGER can be told from REAL (the sql.js typings predate the `useBigInt` option).
+ */
+function exactRow(stmt: Statement): Row {
+  const get = stmt.get.bind(stmt) as unknown as (
+    params: null,
+    config: { useBigInt: boolean },
+  ) => Row;
+  return get(null, { useBigInt: true });
 }
 
 function toCell(v: SqlValue | bigint): Cell {

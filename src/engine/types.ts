@@ -95,6 +95,8 @@ export interface StatementResult {
   rowsAffected: number | null;
   notices: EngineNotice[];
   durationMs: number;
+  /** Whether the statement may have changed the database (it is replayed after a restart). */
+  mutates: boolean;
   error?: EngineError;
 }
 

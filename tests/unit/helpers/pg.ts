@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 
-const dir = join(import.meta.dirname, '../../../public/pgdata');
+/** Where scripts/make-pgdata.mjs puts the prepared data dir. */
+export const PGDATA_DIR = join(import.meta.dirname, '../../../public/pgdata');
 
 /** The prepared data-dir tarball as a Blob (throws when global-setup did not run). */
-export function preparedDataDir(): Blob {
+export function preparedDataDir(dir = PGDATA_DIR): Blob {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { file: string };
   return new Blob([readFileSync(join(dir, manifest.file))]);
 }
