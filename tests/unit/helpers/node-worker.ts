@@ -10,7 +10,7 @@ if (!port) throw new Error('node-worker must run in a worker thread');
 serve(
   {
     postMessage: (message, transfer = []) =>
-      port.postMessage(message, transfer as unknown as readonly ArrayBuffer[]),
+      port.postMessage(message, transfer as never),
     onMessage: (handler) => port.on('message', (m: WorkerRequest) => handler(m)),
   },
   {

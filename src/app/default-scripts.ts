@@ -1,0 +1,76 @@
+// The scripts a new playground starts with: a small shop schema that shows keys, a
+// relationship and a query, written for each engine.
+
+import type { EngineId } from '../engine/types';
+
+const POSTGRES = `-- Welcome to Schemalab. Press Shift+Ctrl+Enter to run everything,
+-- or Ctrl+Enter to run the statement under the cursor.
+create table customers (
+  id         bigint generated always as identity primary key,
+  email      text not null unique,
+  name       text not null,
+  created_at timestamptz not null default now()
+);
+
+create table orders (
+  id          bigint generated always as identity primary key,
+  customer_id bigint not null references customers (id) on delete cascade,
+  total_cents integer not null check (total_cents >= 0),
+  placed_at   timestamptz not null default now()
+);
+
+create index on orders (customer_id);
+
+insert into customers (email, name) values
+  ('ada@example.com', 'Ada Lovelace'),
+  ('alan@example.com', 'Alan Turing');
+
+insert into orders (customer_id, total_cents) values
+  (1, 1200),
+  (1, 3450),
+  (2, 990);
+
+select c.name, count(o.id) as orders, round(sum(o.total_cents) / 100.0, 2) as spent
+from customers c
+left join orders o on o.customer_id = c.id
+group by c.name
+order by spent desc;
+`;
+
+const SQLITE = `-- Welcome to Schemalab. Press Shift+Ctrl+Enter to run everything,
+-- or Ctrl+Enter to run the statement under the cursor.
+pragma foreign_keys = on;
+
+create table customers (
+  id         integer primary key,
+  email      text not null unique,
+  name       text not null,
+  created_at text not null default current_timestamp
+);
+
+create table orders (
+  id          integer primary key,
+  customer_id integer not null references customers (id) on delete cascade,
+  total_cents integer not null check (total_cents >= 0),
+  placed_at   text not null default current_timestamp
+);
+
+create index orders_customer_id on orders (customer_id);
+
+insert into customers (email, name) values
+  ('ada@example.com', 'Ada Lovelace'),
+  ('alan@example.com', 'Alan Turing');
+
+insert into orders (customer_id, total_cents) values
+  (1, 1200),
+  (1, 3450),
+  (2, 990);
+
+select c.name, count(o.id) as orders, round(sum(o.total_cents) / 100.0, 2) as spent
+from customers c
+left join orders o on o.customer_id = c.id
+group by c.name
+order by spent desc;
+`;
+
+export const DEFAULT_SCRIPTS: Record<EngineId, string> = { postgres: POSTGRES, sqlite: SQLITE };

@@ -1,0 +1,229 @@
+// The state of one open playground and the actions on it. Components read this and call
+// its methods; it owns the engine clients and never touches the DOM itself.
+
+import {
+  EngineClient,
+  browserWorker,
+  type EngineStatus,
+  type WorkerHandle,
+} from '../engine/client';
+import type { EngineId, RunRequest, SourceRange, StatementResult } from '../engine/types';
+import { segmentAt, splitScript } from '../engine/split';
+import { DEFAULT_SCRIPTS } from './default-scripts';
+
+export type View = 'results' | 'diagram' | 'plan';
+
+export interface Settings {
+  stopOnError: boolean;
+  timeoutMs: number;
+  autoRunSharedLinks: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  stopOnError: true,
+  timeoutMs: 30_000,
+  autoRunSharedLinks: false,
+};
+
+/** The results of the latest run on one engine, growing while the run goes on. */
+export interface RunView {
+  id: number;
+  engine: EngineId;
+  results: StatementResult[];
+  done: boolean;
+  notRun: number;
+  totalMs: number;
+  startedAt: number;
+  /** The run failed as a whole (engine could not start), not a statement. */
+  failure?: string;
+}
+
+/** What the workspace needs from the editor component. */
+export interface EditorBridge {
+  /** The active engine's script. */
+  text(): string;
+  /** Any engine's script, whether shown or not. */
+  textOf(engine: EngineId): string;
+  /** Replaces an engine's script (opening a link or an import), as one undoable change. */
+  replaceAll(engine: EngineId, text: string): void;
+  selection(): SourceRange;
+  showResults(results: readonly StatementResult[]): void;
+  select(range: SourceRange): void;
+  focus(): void;
+}
+
+export type RunKind = 'all' | 'statement';
+
+export class Workspace {
+  engine = $state<EngineId>('postgres');
+  view = $state<View>('results');
+  settings = $state<Settings>({ ...DEFAULT_SETTINGS });
+  runs = $state.raw<Record<EngineId, RunView | undefined>>({
+    postgres: undefined,
+    sqlite: undefined,
+  });
+  statuses = $state.raw<Record<EngineId, EngineStatus>>({
+    postgres: { state: 'idle' },
+    sqlite: { state: 'idle' },
+  });
+  /** Ticks while a run goes on, so elapsed times re-render. */
+  now = $state(Date.now());
+  /** Scripts as last saved; the editor holds the live text. */
+  scripts: Record<EngineId, string> = { ...DEFAULT_SCRIPTS };
+  editor: EditorBridge | undefined;
+
+  /** Explains the statement at the cursor; set up by the plan feature. */
+  explainAtCursor: (() => Promise<void>) | undefined;
+
+  private readonly clients: Partial<Record<EngineId, EngineClient>> = {};
+  private runCounter = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private listeners: ((engine: EngineId) => void)[] = [];
+
+  constructor(private readonly spawn: () => WorkerHandle = browserWorker) {}
+
+  /** The engine client, created (and its worker started) on first use. */
+  client(engine: EngineId): EngineClient {
+    let c = this.clients[engine];
+    if (!c) {
+      c = new EngineClient(engine, this.spawn);
+      c.timeoutMs = this.settings.timeoutMs;
+      c.onStatus((status) => {
+        this.statuses = { ...this.statuses, [engine]: status };
+        this.updateTicker();
+      });
+      this.clients[engine] = c;
+    }
+    return c;
+  }
+
+  /** Starts an engine's worker without running anything (Postgres starts with the page). */
+  warmUp(engine: EngineId): void {
+    this.client(engine)
+      .ensureStarted()
+      .catch(() => undefined);
+  }
+
+  setEngine(engine: EngineId): void {
+    this.engine = engine;
+    this.warmUp(engine);
+  }
+
+  /** Called after each completed run of an engine (schema refresh, diagram, completion). */
+  onRunComplete(listener: (engine: EngineId) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
+  }
+
+  /** Runs the whole script, or the selection / statement at the cursor. */
+  async run(kind: RunKind): Promise<void> {
+    const editor = this.editor;
+    if (!editor) return;
+    const engine = this.engine;
+    const client = this.client(engine);
+    if (client.isRunning()) return;
+    const script = editor.text();
+    const request: RunRequest = { script, stopOnError: this.settings.stopOnError };
+    if (kind === 'statement') {
+      const range = targetRange(script, editor.selection(), engine);
+      if (!range) return;
+      request.range = range;
+    }
+    client.timeoutMs = this.settings.timeoutMs;
+    const id = ++this.runCounter;
+    const view: RunView = {
+      id,
+      engine,
+      results: [],
+      done: false,
+      notRun: 0,
+      totalMs: 0,
+      startedAt: Date.now(),
+    };
+    this.setRun(engine, view);
+    // Results arrive statement by statement; publish them at most once per frame so that a
+    // script of 15,000 INSERTs does not re-render 15,000 times.
+    const pending: StatementResult[] = [];
+    let scheduled = false;
+    const flush = (): void => {
+      scheduled = false;
+      if (pending.length === 0 || this.runs[engine]?.id !== id) return;
+      const current = this.runs[engine] as RunView;
+      this.setRun(engine, { ...current, results: [...current.results, ...pending.splice(0)] });
+    };
+    try {
+      const result = await client.run(request, (r) => {
+        pending.push(r);
+        if (!scheduled) {
+          scheduled = true;
+          requestAnimationFrame(flush);
+        }
+      });
+      pending.length = 0;
+      this.setRun(engine, {
+        ...view,
+        results: result.results,
+        done: true,
+        notRun: result.notRun,
+        totalMs: result.totalMs,
+      });
+      editor.showResults(result.results);
+    } catch (error) {
+      pending.length = 0;
+      this.setRun(engine, {
+        ...view,
+        done: true,
+        failure: error instanceof Error ? error.message : String(error),
+      });
+    }
+    for (const l of this.listeners) l(engine);
+  }
+
+  cancel(): void {
+    this.clients[this.engine]?.cancel();
+  }
+
+  /** Empties the active engine's database. */
+  async resetDatabase(): Promise<void> {
+    const engine = this.engine;
+    this.setRun(engine, undefined);
+    await this.client(engine).reset();
+    for (const l of this.listeners) l(engine);
+  }
+
+  isRunning(engine: EngineId = this.engine): boolean {
+    return this.statuses[engine].state === 'running';
+  }
+
+  private setRun(engine: EngineId, view: RunView | undefined): void {
+    this.runs = { ...this.runs, [engine]: view };
+  }
+
+  private updateTicker(): void {
+    const busy = Object.values(this.statuses).some(
+      (s) => s.state === 'running' || s.state === 'loading' || s.state === 'restarting',
+    );
+    if (busy && !this.ticker) {
+      this.ticker = setInterval(() => (this.now = Date.now()), 100);
+    } else if (!busy && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+      this.now = Date.now();
+    }
+  }
+}
+
+/** The selection if there is one, else the statement under the cursor (with its `;`). */
+export function targetRange(
+  script: string,
+  selection: SourceRange,
+  engine: EngineId,
+): SourceRange | undefined {
+  if (selection.to > selection.from && script.slice(selection.from, selection.to).trim()) {
+    return selection;
+  }
+  const seg = segmentAt(splitScript(script, engine), selection.from);
+  return seg ? { from: seg.from, to: seg.end } : undefined;
+}

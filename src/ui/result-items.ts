@@ -1,0 +1,67 @@
+// Groups a run's results for display: statements that returned rows, failed or said
+// something get a card each; runs of quiet successes (DDL, INSERTs) fold into one line,
+// so a 15,000-statement import stays readable and cheap to render.
+
+import type { StatementResult } from '../engine/types';
+
+export type ResultItem =
+  | { kind: 'result'; result: StatementResult }
+  | { kind: 'group'; results: StatementResult[]; summary: string; totalMs: number };
+
+/** Whether a result deserves its own card. */
+export function isNotable(r: StatementResult): boolean {
+  return r.status !== 'ok' || r.columns.length > 0 || r.notices.length > 0;
+}
+
+/** Fewer quiet results than this in a row are listed one by one. */
+const GROUP_FROM = 4;
+
+/** Cards and folded groups, in statement order. */
+export function resultItems(results: readonly StatementResult[]): ResultItem[] {
+  const items: ResultItem[] = [];
+  let quiet: StatementResult[] = [];
+  const flushQuiet = (): void => {
+    if (quiet.length >= GROUP_FROM) {
+      items.push({
+        kind: 'group',
+        results: quiet,
+        summary: summarize(quiet),
+        totalMs: quiet.reduce((s, r) => s + r.durationMs, 0),
+      });
+    } else for (const r of quiet) items.push({ kind: 'result', result: r });
+    quiet = [];
+  };
+  for (const r of results) {
+    if (isNotable(r)) {
+      flushQuiet();
+      items.push({ kind: 'result', result: r });
+    } else quiet.push(r);
+  }
+  flushQuiet();
+  return items;
+}
+
+/** "12 statements: 10 × INSERT, 2 × CREATE TABLE". */
+export function summarize(results: readonly StatementResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(r.command || 'OK', (counts.get(r.command || 'OK') ?? 0) + 1);
+  const parts = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([command, n]) => `${n.toLocaleString('en-US')} × ${command}`);
+  const more = counts.size > 4 ? ', …' : '';
+  return `${results.length.toLocaleString('en-US')} statements: ${parts.join(', ')}${more}`;
+}
+
+/** "1.2 s", "35 ms", "0.4 ms". */
+export function formatDuration(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+/** "1 row", "2,000 rows". */
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}

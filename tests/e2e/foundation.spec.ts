@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { lastGridRows, openApp, runAll, setScript } from './helpers';
+
+for (const engine of ['postgres', 'sqlite'] as const) {
+  test(`${engine}: create, insert, select shows the rows`, async ({ page }) => {
+    await openApp(page, engine);
+    await setScript(
+      page,
+      "create table pets (id int primary key, name text, born date);\ninsert into pets values (1, 'Rex', '2020-01-02'), (2, NULL, NULL), (3, 'NULL', '2021-05-06');\nselect * from pets order by id;",
+    );
+    await runAll(page);
+    await expect(page.locator('.summary .good')).toHaveText(/3 statements run/);
+    expect(await lastGridRows(page)).toEqual([
+      ['1', 'Rex', engine === 'postgres' ? '2020-01-02' : '2020-01-02'],
+      ['2', 'NULL', 'NULL'],
+      ['3', 'NULL', '2021-05-06'],
+    ]);
+    // A real NULL and the string 'NULL' look different.
+    const row2name = page
+      .locator('[role=grid]')
+      .last()
+      .locator('[role=row]')
+      .nth(2)
+      .locator('[role=gridcell]')
+      .nth(1);
+    const row3name = page
+      .locator('[role=grid]')
+      .last()
+      .locator('[role=row]')
+      .nth(3)
+      .locator('[role=gridcell]')
+      .nth(1);
+    await expect(row2name).toHaveClass(/null/);
+    await expect(row3name).not.toHaveClass(/null/);
+    // Numbers are right-aligned, text is not.
+    const idCell = page.locator('[role=grid]').last().locator('[role=gridcell]').first();
+    await expect(idCell).toHaveCSS('text-align', 'right');
+  });
+
+  test(`${engine}: a syntax error puts a diagnostic on the right line`, async ({ page }) => {
+    await openApp(page, engine);
+    await setScript(page, 'select 1;\n\nselect 2;\nselec 3;\nselect 4;');
+    await runAll(page);
+    await expect(page.locator('.summary .bad')).toHaveText(/#3 failed/);
+    const marked = page.locator('.cm-lintRange-error');
+    await expect(marked).toHaveCount(1);
+    await expect(marked).toHaveText('selec');
+    const line = await marked.evaluate((el) => {
+      const lineEl = el.closest('.cm-line');
+      return (
+        Array.from(document.querySelectorAll('.cm-content .cm-line')).indexOf(lineEl as Element) + 1
+      );
+    });
+    expect(line).toBe(4);
+    await expect(page.getByRole('button', { name: 'Line 4, column 1' })).toBeVisible();
+  });
+
+  test(`${engine}: a runaway query is cancelled within 1 s and earlier tables still answer`, async ({
+    page,
+  }) => {
+    await openApp(page, engine);
+    await setScript(page, "create table kept (v text);\ninsert into kept values ('still here');");
+    await runAll(page);
+    await setScript(
+      page,
+      'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT count(*) FROM r',
+    );
+    await page.getByTestId('run-all').click();
+    const cancel = page.getByTestId('cancel');
+    await expect(cancel).toBeVisible();
+    // Measure in the page: from the click on Cancel to the cancelled result being shown.
+    const measured = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let pressed = 0;
+          document.addEventListener('click', () => (pressed = performance.now()), {
+            capture: true,
+            once: true,
+          });
+          const observer = new MutationObserver(() => {
+            if (pressed && document.querySelector('.card.cancelled')) {
+              observer.disconnect();
+              resolve(performance.now() - pressed);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await cancel.click();
+    expect(await measured).toBeLessThan(1000);
+    await expect(page.locator('.card.cancelled')).toContainText('Cancelled');
+    await expect(page.getByTestId(`status-${engine}`)).toHaveAttribute('data-state', 'ready', {
+      timeout: 30_000,
+    });
+    await setScript(page, 'select v from kept;');
+    await runAll(page);
+    expect(await lastGridRows(page)).toEqual([['still here']]);
+  });
+}
+
+test('a reload keeps each engine’s script', async ({ page }) => {
+  await openApp(page);
+  await setScript(page, 'select 42 as answer; -- postgres draft');
+  await page.getByTestId('engine-sqlite').click();
+  await setScript(page, 'select 7; -- sqlite draft');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved on this device');
+  await page.reload();
+  await expect(page.locator('.cm-content')).toContainText('select 7; -- sqlite draft');
+  await page.getByTestId('engine-postgres').click();
+  await expect(page.locator('.cm-content')).toContainText('select 42 as answer; -- postgres draft');
+});

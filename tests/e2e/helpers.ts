@@ -1,0 +1,40 @@
+// Shared steps for browser tests: they drive the real UI, as a user would.
+import { expect, type Page } from '@playwright/test';
+import type { EngineId } from '../../src/engine/types';
+
+/** Opens the app and waits until the engine is ready. */
+export async function openApp(page: Page, engine: EngineId = 'postgres'): Promise<void> {
+  await page.goto('/');
+  if (engine !== 'postgres') await page.getByTestId(`engine-${engine}`).click();
+  await expect(page.getByTestId(`status-${engine}`)).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+}
+
+/** Replaces the script in the editor with `text`. */
+export async function setScript(page: Page, text: string): Promise<void> {
+  const content = page.locator('.cm-content');
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Runs the whole script and waits for the run to finish. */
+export async function runAll(page: Page): Promise<void> {
+  await page.getByTestId('run-all').click();
+  await expect(page.locator('.summary .spinner')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('.summary')).toBeVisible();
+}
+
+/** The text of every grid cell of the last result card, row by row. */
+export async function lastGridRows(page: Page): Promise<string[][]> {
+  const grid = page.locator('[role=grid]').last();
+  return grid
+    .locator('[role=row]:not(.header)')
+    .evaluateAll((rows) =>
+      rows.map((r) =>
+        Array.from(r.querySelectorAll('[role=gridcell]')).map((c) => (c.textContent ?? '').trim()),
+      ),
+    );
+}
