@@ -26,7 +26,14 @@ async function firstResult(ctx, engine) {
     await page.keyboard.insertText('select 1');
     await page.getByTestId('run-all').click();
     await page.waitForFunction(() => window.__firstCell !== undefined, null, { timeout: 60_000 });
-    return await page.evaluate(() => window.__firstCell);
+    // The page's own resource timeline does not include what workers fetch.
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => new URL(r.name).pathname)
+        .filter((p) => p.endsWith('.js') && !/\.worker-/.test(p)),
+    );
+    return { ms: await page.evaluate(() => window.__firstCell), scripts };
   } finally {
     await context.close();
   }
@@ -59,11 +66,15 @@ export const GROUPS = [
       // Interleave app and baseline loads so that machine noise hits both alike.
       const pg = [];
       const base = [];
+      const scripts = new Set();
       for (let i = 0; i < COLD_RUNS; i++) {
-        pg.push(await firstResult(ctx, 'postgres'));
+        const r = await firstResult(ctx, 'postgres');
+        pg.push(r.ms);
+        for (const s of r.scripts) scripts.add(s);
         base.push(await baseline(ctx));
       }
-      const sqlite = await repeat(COLD_RUNS, () => firstResult(ctx, 'sqlite'));
+      const sqlite = (await repeat(COLD_RUNS, () => firstResult(ctx, 'sqlite'))).map((r) => r.ms);
+      const js = ctx.gzipSizes([...scripts]);
       const pgMs = ctx.median(pg);
       const baseMs = ctx.median(base);
       return {
@@ -71,7 +82,13 @@ export const GROUPS = [
         pg_baseline_ms: round(baseMs),
         pg_ratio: Math.round((pgMs / baseMs) * 1000) / 1000,
         sqlite_first_result_ms: round(ctx.median(sqlite)),
-        startup_samples: { pg: pg.map(round), baseline: base.map(round), sqlite: sqlite.map(round) },
+        initial_js_gzip_bytes: js.total,
+        initial_js_files: js.detail,
+        startup_samples: {
+          pg: pg.map(round),
+          baseline: base.map(round),
+          sqlite: sqlite.map(round),
+        },
       };
     },
   },

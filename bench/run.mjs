@@ -64,20 +64,15 @@ async function buildAll() {
   });
 }
 
-/** Gzip size of the JavaScript index.html loads up front (entry + modulepreloads). */
-function initialJsGzipBytes() {
-  const dist = join(root, 'dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = new Set();
-  for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) files.add(m[1]);
-  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)) {
-    files.add(m[1]);
-  }
+/** Gzip sizes of built files, by URL path (e.g. `/assets/start-abc.js`). */
+function gzipSizes(paths) {
   let total = 0;
   const detail = {};
-  for (const f of files) {
-    const bytes = gzipSync(readFileSync(join(dist, f.replace(/^\//, ''))), { level: 9 }).length;
-    detail[f] = bytes;
+  for (const p of paths) {
+    const bytes = gzipSync(readFileSync(join(root, 'dist', p.replace(/^\//, ''))), {
+      level: 9,
+    }).length;
+    detail[p] = bytes;
     total += bytes;
   }
   return { total, detail };
@@ -107,17 +102,12 @@ async function main() {
     ],
   });
   const nodeBenches = await import(join(root, '.cache/bench-node/node-benches.mjs'));
-  const ctx = { browser, baseUrl: server.url, root, log, median, nodeBenches };
+  const ctx = { browser, baseUrl: server.url, root, log, median, nodeBenches, gzipSizes };
   const out = { date: new Date().toISOString(), chromium: browser.version() };
   try {
     for (const group of selected) {
       log(`Running ${group.name}…`);
       Object.assign(out, await group.run(ctx));
-    }
-    if (selected.some((g) => g.name === 'startup')) {
-      const js = initialJsGzipBytes();
-      out.initial_js_gzip_bytes = js.total;
-      out.initial_js_files = js.detail;
     }
   } finally {
     await browser.close();

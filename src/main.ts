@@ -1,12 +1,9 @@
-import { mount } from 'svelte';
-import './ui/theme.css';
-import App from './App.svelte';
-import { Workspace } from './app/workspace.svelte';
+// Entry point, kept tiny on purpose: Postgres takes longest to start, so its worker is
+// created before the rest of the app has even downloaded.
+import { EngineClient, browserWorker } from './engine/client';
 
-// Postgres takes longest to start: its worker begins loading before the UI is built.
-const workspace = new Workspace();
-workspace.warmUp('postgres');
+const postgres = new EngineClient('postgres', (eager) => browserWorker('postgres', eager));
+postgres.ensureStarted().catch(() => undefined);
 
-const target = document.getElementById('app');
-if (!target) throw new Error('index.html has no #app element');
-mount(App, { target, props: { workspace } });
+const { startApp } = await import('./app/start');
+startApp({ postgres });

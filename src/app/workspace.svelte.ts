@@ -80,21 +80,32 @@ export class Workspace {
   private ticker: ReturnType<typeof setInterval> | undefined;
   private listeners: ((engine: EngineId) => void)[] = [];
 
-  constructor(private readonly spawn: () => WorkerHandle = browserWorker) {}
+  /** `started` holds clients created before the UI (Postgres starts with the page). */
+  constructor(
+    started: Partial<Record<EngineId, EngineClient>> = {},
+    private readonly spawn: (engine: EngineId, eager: boolean) => WorkerHandle = browserWorker,
+  ) {
+    for (const [engine, client] of Object.entries(started) as [EngineId, EngineClient][]) {
+      this.adopt(engine, client);
+    }
+  }
 
   /** The engine client, created (and its worker started) on first use. */
   client(engine: EngineId): EngineClient {
-    let c = this.clients[engine];
-    if (!c) {
-      c = new EngineClient(engine, this.spawn);
-      c.timeoutMs = this.settings.timeoutMs;
-      c.onStatus((status) => {
-        this.statuses = { ...this.statuses, [engine]: status };
-        this.updateTicker();
-      });
-      this.clients[engine] = c;
-    }
-    return c;
+    return (
+      this.clients[engine] ??
+      this.adopt(engine, new EngineClient(engine, (eager) => this.spawn(engine, eager)))
+    );
+  }
+
+  private adopt(engine: EngineId, client: EngineClient): EngineClient {
+    client.timeoutMs = this.settings.timeoutMs;
+    client.onStatus((status) => {
+      this.statuses = { ...this.statuses, [engine]: status };
+      this.updateTicker();
+    });
+    this.clients[engine] = client;
+    return client;
   }
 
   /** Starts an engine's worker without running anything (Postgres starts with the page). */

@@ -81,10 +81,15 @@ export class EngineClient implements Engine {
   private replayLog: { entry: ReplayEntry; ms: number }[] = [];
   private interrupt: ((reason: Interruption) => void) | undefined;
   private snapshotting: Promise<void> | undefined;
+  private spawned = 0;
 
+  /**
+   * `spawn(eager)` creates a worker; `eager` is true for the first one, which may start its
+   * engine before being asked (restores pass a snapshot, so they are not eager).
+   */
   constructor(
     readonly id: EngineId,
-    private readonly spawn: () => WorkerHandle,
+    private readonly spawn: (eager: boolean) => WorkerHandle,
   ) {}
 
   /** The current status, and a subscription to its changes (returns the unsubscribe). */
@@ -217,7 +222,7 @@ export class EngineClient implements Engine {
 
   private async boot(status: EngineStatus): Promise<void> {
     this.setStatus(status);
-    const worker = this.spawn();
+    const worker = this.spawn(this.spawned++ === 0 && !this.lastSnapshot);
     this.worker = worker;
     worker.onEvent((event) => this.handle(event));
     worker.onFailure((reason) => this.workerFailed(worker, reason));
@@ -394,9 +399,13 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
 }
 
-/** Spawns the browser engine worker. */
-export function browserWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+/** Spawns the browser worker of an engine (each engine has its own worker bundle). */
+export function browserWorker(engine: EngineId, eager: boolean): WorkerHandle {
+  const name = eager ? 'eager' : engine;
+  const worker =
+    engine === 'postgres'
+      ? new Worker(new URL('./pg.worker.ts', import.meta.url), { type: 'module', name })
+      : new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name });
   return {
     post: (message) => worker.postMessage(message),
     onEvent: (handler) =>

@@ -1,9 +1,8 @@
 // The engine side of the worker boundary. The API is one object; the message types are
 // derived from it, so the client and the worker cannot disagree about a method's shape.
-// Runs in a browser Web Worker (engine.worker.ts) and in a Node worker thread (tests).
+// Runs in a browser Web Worker (pg.worker.ts, sqlite.worker.ts) and in a Node worker thread
+// (tests); each entry says how to start its engine.
 
-import type { PGliteOptions } from '@electric-sql/pglite';
-import type { SqlJsConfig } from 'sql.js';
 import type {
   EngineId,
   EngineSnapshot,
@@ -17,15 +16,6 @@ import type { Segment } from './split';
 import { EngineCrashedError, type Outcome, type StatementExecutor } from './runner';
 import type { PgliteEngine } from './pglite';
 import type { SqljsEngine } from './sqljs';
-
-/** Where the worker gets its heavy files; the browser and Node provide them differently. */
-export interface EngineAssets {
-  /** The prepared Postgres data dir, or undefined to run initdb (missing or stale file). */
-  pgDataDir(report: (p: StartupProgress) => void): Promise<Blob | undefined>;
-  /** Extra PGlite options such as a precompiled module, fetched in parallel. */
-  pgliteOptions(): Promise<Partial<PGliteOptions>>;
-  sqlJsConfig(): SqlJsConfig | undefined;
-}
 
 export interface StartArgs {
   engine: EngineId;
@@ -46,40 +36,29 @@ export interface ReplayReport {
 
 type Emit = (message: WorkerEvent) => void;
 
-function makeApi(assets: EngineAssets, emit: Emit) {
-  let engine: (PgliteEngine | SqljsEngine) | undefined;
-  const current = (): PgliteEngine | SqljsEngine => {
+/** An engine as the worker drives it: the contract plus single-statement execution. */
+export type WorkerEngine = (PgliteEngine | SqljsEngine) & StatementExecutor;
+
+/** Starts the entry's engine; `report` shows progress in the UI. */
+export type EngineStarter = (
+  args: StartArgs,
+  report: (p: StartupProgress) => void,
+) => Promise<WorkerEngine>;
+
+function makeApi(starter: EngineStarter, emit: Emit) {
+  let engine: WorkerEngine | undefined;
+  const current = (): WorkerEngine => {
     if (!engine) throw new Error('The engine has not started.');
     return engine;
   };
   return {
     async start(args: StartArgs): Promise<{ ms: number; extensions: string[] }> {
       const t0 = performance.now();
-      const report = (p: StartupProgress): void => emit({ type: 'progress', progress: p });
-      if (args.engine === 'postgres') {
-        const [{ PgliteEngine }, dataDir, pglite] = await Promise.all([
-          import('./pglite'),
-          args.snapshot ? Promise.resolve(undefined) : assets.pgDataDir(report),
-          assets.pgliteOptions(),
-        ]);
-        report({ phase: 'starting', message: 'Starting PostgreSQL…' });
-        const pg = await PgliteEngine.start({
-          ...(args.snapshot ? { snapshot: args.snapshot } : {}),
-          ...(dataDir ? { dataDir } : {}),
-          extensions: args.extensions ?? [],
-          pglite,
-        });
-        engine = pg;
-        return { ms: performance.now() - t0, extensions: pg.loadedExtensions() };
-      }
-      report({ phase: 'starting', message: 'Starting SQLite…' });
-      const { SqljsEngine } = await import('./sqljs');
-      const config = assets.sqlJsConfig();
-      engine = await SqljsEngine.start({
-        ...(args.snapshot ? { snapshot: args.snapshot } : {}),
-        ...(config ? { sqlJs: config } : {}),
-      });
-      return { ms: performance.now() - t0, extensions: [] };
+      engine = await starter(args, (p) => emit({ type: 'progress', progress: p }));
+      return {
+        ms: performance.now() - t0,
+        extensions: 'loadedExtensions' in engine ? engine.loadedExtensions() : [],
+      };
     },
 
     async run(callId: number, request: RunRequest): Promise<RunResult> {
@@ -161,8 +140,8 @@ export interface Port {
 }
 
 /** Serves the engine API on `port`, one call at a time, in arrival order. */
-export function serve(port: Port, assets: EngineAssets): void {
-  const api = makeApi(assets, (m) => port.postMessage(m));
+export function serve(port: Port, starter: EngineStarter): void {
+  const api = makeApi(starter, (m) => port.postMessage(m));
   let queue: Promise<unknown> = Promise.resolve();
   port.onMessage((request) => {
     queue = queue.then(async () => {

@@ -20,5 +20,5 @@ export function nodeWorker(): WorkerHandle {
 }
 
 export function nodeClient(engine: EngineId): EngineClient {
-  return new EngineClient(engine, nodeWorker);
+  return new EngineClient(engine, () => nodeWorker());
 }
