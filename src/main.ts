@@ -6,4 +6,4 @@ const postgres = new EngineClient('postgres', (eager) => browserWorker('postgres
 postgres.ensureStarted().catch(() => undefined);
 
 const { startApp } = await import('./app/start');
-startApp({ postgres });
+await startApp({ postgres });

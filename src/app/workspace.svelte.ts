@@ -44,8 +44,10 @@ export interface EditorBridge {
   text(): string;
   /** Any engine's script, whether shown or not. */
   textOf(engine: EngineId): string;
-  /** Replaces an engine's script (opening a link or an import), as one undoable change. */
+  /** Replaces an engine's script as one undoable change (e.g. applying a suggested port). */
   replaceAll(engine: EngineId, text: string): void;
+  /** Shows another playground's scripts, with fresh undo histories. */
+  load(scripts: Record<EngineId, string>): void;
   selection(): SourceRange;
   showResults(results: readonly StatementResult[]): void;
   select(range: SourceRange): void;
@@ -68,6 +70,11 @@ export class Workspace {
   });
   /** Ticks while a run goes on, so elapsed times re-render. */
   now = $state(Date.now());
+  /** Diagram positions by table key, per engine (kept in the playground). */
+  positions = $state.raw<Record<EngineId, Record<string, { x: number; y: number }>>>({
+    postgres: {},
+    sqlite: {},
+  });
   /** Scripts as last saved; the editor holds the live text. */
   scripts: Record<EngineId, string> = { ...DEFAULT_SCRIPTS };
   editor: EditorBridge | undefined;
@@ -202,6 +209,18 @@ export class Workspace {
     this.setRun(engine, undefined);
     await this.client(engine).reset();
     for (const l of this.listeners) l(engine);
+  }
+
+  /** Starts both databases empty (another playground was opened); running ones restart. */
+  async resetEngines(): Promise<void> {
+    this.runs = { postgres: undefined, sqlite: undefined };
+    const started = Object.entries(this.clients) as [EngineId, EngineClient][];
+    await Promise.all(
+      started.map(([engine, client]) =>
+        client.getStatus().state === 'idle' ? undefined : client.reset().catch(() => undefined),
+      ),
+    );
+    for (const [engine] of started) for (const l of this.listeners) l(engine);
   }
 
   isRunning(engine: EngineId = this.engine): boolean {

@@ -103,7 +103,7 @@ test('a reload keeps each engine’s script', async ({ page }) => {
   await setScript(page, 'select 42 as answer; -- postgres draft');
   await page.getByTestId('engine-sqlite').click();
   await setScript(page, 'select 7; -- sqlite draft');
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved on this device');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
   await page.reload();
   await expect(page.locator('.cm-content')).toContainText('select 7; -- sqlite draft');
   await page.getByTestId('engine-postgres').click();

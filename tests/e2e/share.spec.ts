@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { openApp, setScript } from './helpers';
+
+test('share → open the link in a fresh browser context → same scripts, as a new playground', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await setScript(
+    page,
+    "create table shared_table (id int primary key, note text default 'hé <b>');",
+  );
+  await page.getByTestId('engine-sqlite').click();
+  await setScript(page, 'select 1 as sqlite_side;');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  expect(url).toMatch(/#s1\./);
+  await expect(page.getByTestId('share-length')).toHaveText(
+    `${url.length.toLocaleString('en-US')} characters`,
+  );
+
+  // The recipient already has work of their own.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await openApp(page2);
+  await setScript(page2, 'select 2 as recipients_own_work;');
+  await expect(page2.getByTestId('save-status')).toHaveText('All changes saved');
+  await page2.goto(url);
+  await expect(page2.getByTestId('banner')).toContainText('Opened the shared playground');
+  // The link is consumed: reloading must not create a second copy.
+  expect(page2.url()).not.toContain('#');
+  await expect(page2.locator('.cm-content')).toContainText('select 1 as sqlite_side;');
+  await page2.getByTestId('engine-postgres').click();
+  await expect(page2.locator('.cm-content')).toContainText("note text default 'hé <b>'");
+  // Nothing ran on open.
+  await expect(page2.locator('.card')).toHaveCount(0);
+  await page2.getByTestId('open-library').click();
+  await expect(page2.getByTestId('library-list').locator('li')).toHaveCount(2);
+  await expect(page2.getByTestId('library-list')).toContainText('from a link');
+  // The recipient's own playground is untouched.
+  await page2
+    .getByTestId('library-list')
+    .locator('li')
+    .filter({ hasNotText: 'from a link' })
+    .locator('button.open')
+    .click();
+  await expect(page2.locator('.cm-content')).toContainText('select 2 as recipients_own_work;');
+  await other.close();
+});
+
+test('a garbled link shows the error and the library is intact', async ({ page }) => {
+  await openApp(page);
+  await setScript(page, 'select 1 as mine;');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await page.goto('/#s1.AAAA_not-really-a-link');
+  await expect(page.getByTestId('banner')).toContainText('This share link could not be opened');
+  await expect(page.locator('.cm-content')).toContainText('select 1 as mine;');
+  await page.getByTestId('open-library').click();
+  await expect(page.getByTestId('library-list').locator('li')).toHaveCount(1);
+});
+
+test('two tabs on one playground get the conflict notice instead of losing text', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await setScript(a, '-- first version');
+  await expect(a.getByTestId('save-status')).toHaveText('All changes saved');
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.locator('.cm-content')).toContainText('-- first version');
+
+  // Both tabs edit before either autosave (1 s after typing stops) has written.
+  await setScript(a, '-- typed in tab A');
+  await setScript(b, '-- typed in tab B');
+  // Whichever tab writes second is told; it keeps its text on screen.
+  const noticed = await Promise.race([
+    a
+      .getByTestId('banner')
+      .waitFor()
+      .then(() => ({ loser: a, winner: b, mine: 'A', theirs: 'B' })),
+    b
+      .getByTestId('banner')
+      .waitFor()
+      .then(() => ({ loser: b, winner: a, mine: 'B', theirs: 'A' })),
+  ]);
+  await expect(noticed.loser.getByTestId('banner')).toContainText(/another tab/);
+  await expect(noticed.loser.locator('.cm-content')).toContainText(
+    `-- typed in tab ${noticed.mine}`,
+  );
+  await expect(noticed.winner.locator('.cm-content')).toContainText(
+    `-- typed in tab ${noticed.theirs}`,
+  );
+  // Keeping mine saves it over theirs, and the other tab (with nothing unsaved) follows.
+  await noticed.loser.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(noticed.loser.getByTestId('banner')).toHaveCount(0);
+  await expect(noticed.winner.locator('.cm-content')).toContainText(
+    `-- typed in tab ${noticed.mine}`,
+  );
+});
+
+test('reload keeps edits made a moment before', async ({ page }) => {
+  await openApp(page);
+  await setScript(page, 'select 99 as kept_after_reload;');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await page.reload();
+  await expect(page.locator('.cm-content')).toContainText('select 99 as kept_after_reload;');
+});
