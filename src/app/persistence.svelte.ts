@@ -399,9 +399,9 @@ export class Persistence {
   }
 
   private async freeName(base: string): Promise<string> {
-    const names = new Set((await this.library.list()).map((r) => r.name));
-    if (!names.has(base)) return base;
-    for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
+    const names = (await this.library.list()).map((r) => r.name);
+    if (!names.includes(base)) return base;
+    for (let i = 2; ; i++) if (!names.includes(`${base} ${i}`)) return `${base} ${i}`;
   }
 }
 

@@ -216,7 +216,7 @@ export class Workspace {
     this.runs = { postgres: undefined, sqlite: undefined };
     const started = Object.entries(this.clients) as [EngineId, EngineClient][];
     await Promise.all(
-      started.map(([engine, client]) =>
+      started.map(([, client]) =>
         client.getStatus().state === 'idle' ? undefined : client.reset().catch(() => undefined),
       ),
     );
