@@ -1,0 +1,143 @@
+// Builds the ELK graph for a schema: one node per table card, sized from its rows, with a
+// port on each side of every column row so FK edges start and end at the right rows.
+import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
+import type { Relation, SchemaModel } from '../../schema/model';
+import { layoutOptionsFor, presetFor } from './options';
+import type {
+  CardInfo,
+  CardMetrics,
+  EdgeInfo,
+  LayoutGraph,
+  LayoutOptions,
+  Point,
+  RowMetrics,
+} from './types';
+
+/** Width and height of a relation's card: header plus one row per column. */
+export function cardSize(
+  relation: Relation,
+  metrics: CardMetrics,
+): { width: number; height: number } {
+  const m = metrics;
+  let width = m.measureText(relation.name, 'title');
+  for (const c of relation.columns) {
+    width = Math.max(
+      width,
+      m.measureText(c.name, 'column') + m.columnGap + m.measureText(c.type, 'type'),
+    );
+  }
+  width = Math.min(m.maxWidth, Math.max(m.minWidth, Math.ceil(width + 2 * m.paddingX)));
+  return { width, height: m.headerHeight + Math.max(1, relation.columns.length) * m.rowHeight };
+}
+
+/** Y of the middle of column row `index`, relative to the card's top. */
+export function rowCenter(index: number, metrics: RowMetrics): number {
+  return metrics.headerHeight + (Math.max(0, index) + 0.5) * metrics.rowHeight;
+}
+
+export type Side = 'W' | 'E';
+
+/** Port id of a column row on one side of a card. */
+export function portId(card: CardInfo, column: number, side: Side): string {
+  return `${card.elkId}.${column}.${side}`;
+}
+
+/** Ports for the rows that edges use only: ELK's cost grows with the number of ports. */
+function ports(card: CardInfo, used: ReadonlySet<string>, metrics: RowMetrics): ElkPort[] {
+  const out: ElkPort[] = [];
+  card.columns.forEach((_, i) => {
+    const y = rowCenter(i, metrics);
+    for (const side of ['W', 'E'] as const) {
+      const id = portId(card, i, side);
+      if (!used.has(id)) continue;
+      const x = side === 'W' ? 0 : card.width;
+      const layoutOptions = { 'elk.port.side': side === 'W' ? 'WEST' : 'EAST' };
+      out.push({ id, x, y, width: 0, height: 0, layoutOptions });
+    }
+  });
+  return out;
+}
+
+/** Cards and FK edges of the relations that `include` keeps, in key order. */
+export function collectCards(
+  model: SchemaModel,
+  options: LayoutOptions,
+): { cards: CardInfo[]; edges: EdgeInfo[] } {
+  const relations = model.relations.filter((r) => options.include?.(r) ?? true);
+  const cards = relations.map((r, i): CardInfo => ({
+    key: r.key,
+    elkId: `n${i}`,
+    ...cardSize(r, options.metrics),
+    columns: r.columns.map((c) => c.name),
+  }));
+  const byKey = new Map(cards.map((c) => [c.key, c]));
+  const edges: EdgeInfo[] = [];
+  for (const r of relations) {
+    r.foreignKeys.forEach((fk, i) => {
+      const target = byKey.get(fk.referencedKey);
+      if (!target) return; // the parent is filtered out or missing (SQLite allows that)
+      edges.push({
+        id: `e${edges.length}`,
+        fromKey: r.key,
+        fromColumn: fk.columns[0] ?? '',
+        toKey: target.key,
+        toColumn: fk.referencedColumns[0] ?? target.columns[0] ?? '',
+        foreignKeyIndex: i,
+      });
+    });
+  }
+  return { cards, edges };
+}
+
+/** ELK edge for an FK: child's east port → parent's west port (east → east for self-loops). */
+function elkEdge(edge: EdgeInfo, byKey: Map<string, CardInfo>): ElkExtendedEdge | null {
+  const from = byKey.get(edge.fromKey);
+  const to = byKey.get(edge.toKey);
+  if (!from || !to) return null;
+  const fromRow = Math.max(0, from.columns.indexOf(edge.fromColumn));
+  const toRow = Math.max(0, to.columns.indexOf(edge.toColumn));
+  const self = from === to;
+  return {
+    id: edge.id,
+    sources: [portId(from, fromRow, 'E')],
+    targets: [portId(to, toRow, self ? 'E' : 'W')],
+  };
+}
+
+/**
+ * Builds the ELK JSON graph for a schema. With `pinned` positions, only the other cards are
+ * in `elk` (the pinned ones never move; see `runLayoutWith`).
+ */
+export function buildLayoutGraph(
+  model: SchemaModel,
+  options: LayoutOptions,
+  pinned: Record<string, Point> = {},
+): LayoutGraph {
+  const { cards, edges } = collectCards(model, options);
+  const keep: Record<string, Point> = {};
+  for (const c of cards) {
+    const p = pinned[c.key];
+    if (p) keep[c.key] = { x: p.x, y: p.y };
+  }
+  const free = cards.filter((c) => !keep[c.key]);
+  const freeKeys = new Set(free.map((c) => c.key));
+  const byKey = new Map(cards.map((c) => [c.key, c]));
+  const elkEdges = edges
+    .filter((e) => freeKeys.has(e.fromKey) && freeKeys.has(e.toKey))
+    .flatMap((e) => elkEdge(e, byKey) ?? []);
+  const used = new Set(elkEdges.flatMap((e) => [...e.sources, ...e.targets]));
+  const elk: ElkNode = {
+    id: 'root',
+    layoutOptions: layoutOptionsFor(options.preset ?? presetFor(free.length), options.elkOptions),
+    children: free.map((c) => ({
+      id: c.elkId,
+      width: c.width,
+      height: c.height,
+      ports: ports(c, used, options.metrics),
+      layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+    })),
+    edges: elkEdges,
+  };
+  const { headerHeight, rowHeight } = options.metrics;
+  return { elk, cards, edges, pinned: keep, rows: { headerHeight, rowHeight } };
+}
