@@ -10,6 +10,7 @@ import {
 import type { EngineId, RunRequest, SourceRange, StatementResult } from '../engine/types';
 import { segmentAt, splitScript } from '../engine/split';
 import { DEFAULT_SCRIPTS } from './default-scripts';
+import { PlanStore } from './plans.svelte';
 
 export type View = 'results' | 'diagram' | 'plan';
 
@@ -46,6 +47,8 @@ export interface EditorBridge {
   textOf(engine: EngineId): string;
   /** Replaces an engine's script as one undoable change (e.g. applying a suggested port). */
   replaceAll(engine: EngineId, text: string): void;
+  /** Adds text at the end of an engine's script (undoable). */
+  append(engine: EngineId, text: string): void;
   /** Shows another playground's scripts, with fresh undo histories. */
   load(scripts: Record<EngineId, string>): void;
   selection(): SourceRange;
@@ -79,8 +82,9 @@ export class Workspace {
   scripts: Record<EngineId, string> = { ...DEFAULT_SCRIPTS };
   editor: EditorBridge | undefined;
 
-  /** Explains the statement at the cursor; set up by the plan feature. */
-  explainAtCursor: (() => Promise<void>) | undefined;
+  readonly plans: PlanStore;
+  /** Whether the last run left an explicit transaction open, per engine. */
+  private openTransaction: Record<EngineId, boolean> = { postgres: false, sqlite: false };
 
   private readonly clients: Partial<Record<EngineId, EngineClient>> = {};
   private runCounter = 0;
@@ -95,6 +99,25 @@ export class Workspace {
     for (const [engine, client] of Object.entries(started) as [EngineId, EngineClient][]) {
       this.adopt(engine, client);
     }
+    this.plans = new PlanStore(
+      (engine) => this.client(engine),
+      (engine) => this.openTransaction[engine],
+      () => ({}),
+    );
+  }
+
+  /** Explains the statement under the cursor (or the selection) and shows its plan. */
+  async explainAtCursor(): Promise<void> {
+    const editor = this.editor;
+    if (!editor || this.isRunning()) return;
+    const script = editor.text();
+    const range = targetRange(script, editor.selection(), this.engine);
+    if (!range) return;
+    const sql = script.slice(range.from, range.to).trim().replace(/;\s*$/, '').trim();
+    if (!sql) return;
+    this.view = 'plan';
+    await this.plans.explain(this.engine, sql);
+    for (const l of this.listeners) l(this.engine);
   }
 
   /** The engine client, created (and its worker started) on first use. */
@@ -180,6 +203,7 @@ export class Workspace {
         }
       });
       pending.length = 0;
+      this.openTransaction[engine] = result.inTransaction;
       this.setRun(engine, {
         ...view,
         results: result.results,
@@ -214,6 +238,7 @@ export class Workspace {
   /** Starts both databases empty (another playground was opened); running ones restart. */
   async resetEngines(): Promise<void> {
     this.runs = { postgres: undefined, sqlite: undefined };
+    this.plans.clear();
     const started = Object.entries(this.clients) as [EngineId, EngineClient][];
     await Promise.all(
       started.map(([, client]) =>

@@ -1,0 +1,84 @@
+// Words and numbers for the plan views.
+import type { PlanNode } from '../../engine/plan';
+
+/** "0.04 ms", "12.3 ms", "1.24 s". */
+export function ms(value: number | undefined): string {
+  if (value === undefined) return '—';
+  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  if (value >= 100) return `${value.toFixed(0)} ms`;
+  if (value >= 1) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(3)} ms`;
+}
+
+/** "1,234" rows, with decimals only where Postgres reports averages below 10. */
+export function rows(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return value < 10 && !Number.isInteger(value)
+    ? value.toFixed(2)
+    : Math.round(value).toLocaleString('en-US');
+}
+
+/** How far the row estimate was off, e.g. "×120 under"; undefined within 2×. */
+export function misestimate(node: PlanNode): { factor: number; text: string } | undefined {
+  if (node.estimatedRows === undefined || node.actualRows === undefined || node.neverExecuted) {
+    return undefined;
+  }
+  const est = Math.max(node.estimatedRows, 1);
+  const act = Math.max(node.actualRows, 1);
+  const factor = act > est ? act / est : est / act;
+  if (factor < 2) return undefined;
+  const shown = factor >= 10 ? Math.round(factor).toLocaleString('en-US') : factor.toFixed(1);
+  return {
+    factor,
+    text: `${shown}× ${act > est ? 'more than estimated' : 'fewer than estimated'}`,
+  };
+}
+
+/** The detail lines worth showing under a node, as label/value pairs. */
+export function nodeDetails(node: PlanNode): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (label: string, value: string | number | undefined | readonly string[]): void => {
+    if (value === undefined) return;
+    out.push([label, Array.isArray(value) ? value.join(', ') : String(value)]);
+  };
+  add('Index condition', node.indexCond);
+  add('Filter', node.filter);
+  if (node.rowsRemovedByFilter) add('Rows removed by filter', rows(node.rowsRemovedByFilter));
+  add('Join filter', node.joinFilter);
+  if (node.rowsRemovedByJoinFilter)
+    add('Rows removed by join filter', rows(node.rowsRemovedByJoinFilter));
+  add('Hash condition', node.hashCond);
+  add('Merge condition', node.mergeCond);
+  add('Recheck condition', node.recheckCond);
+  add('Sort key', node.sortKey);
+  if (node.sortMethod) {
+    add(
+      'Sort method',
+      `${node.sortMethod}${node.sortSpace ? ` (${node.sortSpace.type}: ${node.sortSpace.kB.toLocaleString('en-US')} kB)` : ''}`,
+    );
+  }
+  add('Group key', node.groupKey);
+  if (node.hashBatches !== undefined) {
+    add(
+      'Hash',
+      `${node.hashBuckets ?? '?'} buckets, ${node.hashBatches} batch${node.hashBatches === 1 ? '' : 'es'}${node.peakMemoryKb !== undefined ? `, ${node.peakMemoryKb.toLocaleString('en-US')} kB memory` : ''}`,
+    );
+  }
+  if (node.heapFetches !== undefined) add('Heap fetches', rows(node.heapFetches));
+  if (node.workersPlanned !== undefined) {
+    add('Workers', `${node.workersLaunched ?? 0} launched of ${node.workersPlanned} planned`);
+  }
+  const b = node.buffers;
+  if (b && (b.sharedHit || b.sharedRead || b.tempRead || b.tempWritten)) {
+    const parts = [
+      `hit ${b.sharedHit.toLocaleString('en-US')}`,
+      `read ${b.sharedRead.toLocaleString('en-US')}`,
+    ];
+    if (b.tempRead || b.tempWritten) parts.push(`temp ${b.tempRead}/${b.tempWritten}`);
+    add('Buffers', parts.join(', '));
+  }
+  if (node.startupCost !== undefined && node.totalCost !== undefined) {
+    add('Cost', `${node.startupCost.toFixed(2)}..${node.totalCost.toFixed(2)}`);
+  }
+  return out;
+}
