@@ -74,3 +74,29 @@ order by spent desc;
 `;
 
 export const DEFAULT_SCRIPTS: Record<EngineId, string> = { postgres: POSTGRES, sqlite: SQLITE };
+
+/** The compare script a new playground starts with: a few classic differences. */
+export const DEFAULT_COMPARE_SCRIPT = `-- Compare mode runs this script on PostgreSQL and SQLite side by side
+-- and explains every difference. Run all starts both databases empty.
+create table products (
+  id    integer primary key,
+  name  varchar(10) not null,
+  price numeric(8, 2)
+);
+
+insert into products values (1, 'Teapot', 19.90);
+insert into products values (2, 'A name longer than ten characters', '12.5');
+
+select id, name, price, typeof_price
+from (select id, name, price, 'see types' as typeof_price from products) p
+order by id;
+
+select 7 / 2 as int_division, 'abc' || null as concat_null;
+
+-- Write a statement differently per engine when you must:
+-- @postgres
+select now()::date = current_date as today;
+-- @sqlite
+select date('now') = current_date as today;
+-- @end
+`;

@@ -24,7 +24,7 @@ import {
 import { ShareEncodeError } from '../share/codec';
 import { ENGINE_IDS, type EngineId } from '../engine/types';
 import type { Workspace } from './workspace.svelte';
-import { DEFAULT_SCRIPTS } from './default-scripts';
+import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
 
 export type Banner =
   | { kind: 'info'; message: string }
@@ -108,7 +108,9 @@ export class Persistence {
       ...base,
       name: this.current?.name ?? base.name,
       scripts,
+      compareScript: ws.editor ? ws.editor.compareText() : ws.compareScript,
       activeEngine: ws.engine,
+      mode: ws.mode,
       view: ws.view,
       positions: ws.positions,
       settings: {
@@ -354,7 +356,9 @@ export class Persistence {
   private applyToWorkspace(state: PlaygroundState): void {
     const ws = this.ws;
     ws.scripts = { ...state.scripts };
+    ws.compareScript = state.compareScript || DEFAULT_COMPARE_SCRIPT;
     ws.engine = state.activeEngine;
+    ws.mode = state.mode;
     ws.view = state.view === 'compare' ? 'results' : state.view;
     ws.positions = {
       postgres: { ...state.positions.postgres },
@@ -362,7 +366,7 @@ export class Persistence {
     };
     ws.settings.stopOnError = state.settings.stopOnError;
     ws.settings.timeoutMs = state.settings.timeoutMs;
-    ws.editor?.load(state.scripts);
+    ws.editor?.load(state.scripts, ws.compareScript);
   }
 
   private async saveNow(): Promise<void> {
@@ -407,7 +411,12 @@ export class Persistence {
 
 /** A new playground with the starter scripts. */
 function starterState(name: string): PlaygroundState {
-  return { ...defaultState(), name, scripts: { ...DEFAULT_SCRIPTS } };
+  return {
+    ...defaultState(),
+    name,
+    scripts: { ...DEFAULT_SCRIPTS },
+    compareScript: DEFAULT_COMPARE_SCRIPT,
+  };
 }
 
 export type { EngineId };

@@ -85,6 +85,15 @@ export class PlanStore {
     }
   }
 
+  /** Explains without showing (compare mode shows both engines' plans side by side). */
+  async explainOnly(engine: EngineId, sql: string): Promise<PlanRecord | { error: string }> {
+    try {
+      return (await this.explainRecord(engine, sql)) ?? { error: 'No plan.' };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   /** Reads a plan copied from a real server (JSON, text, psql output, sqlite3 shell). */
   async paste(text: string): Promise<string | undefined> {
     const { parsePlan, annotatePlan } = await loadCore();

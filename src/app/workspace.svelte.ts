@@ -9,10 +9,14 @@ import {
 } from '../engine/client';
 import type { EngineId, RunRequest, SourceRange, StatementResult } from '../engine/types';
 import { segmentAt, splitScript } from '../engine/split';
-import { DEFAULT_SCRIPTS } from './default-scripts';
+import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
+import { CompareStore } from './compare.svelte';
 import { PlanStore } from './plans.svelte';
 
 export type View = 'results' | 'diagram' | 'plan';
+export type Mode = 'single' | 'compare';
+/** The editor's documents: each engine's script, and the compare script. */
+export type DocId = EngineId | 'compare';
 
 export interface Settings {
   stopOnError: boolean;
@@ -41,16 +45,20 @@ export interface RunView {
 
 /** What the workspace needs from the editor component. */
 export interface EditorBridge {
-  /** The active engine's script. */
+  /** The script on screen. */
   text(): string;
   /** Any engine's script, whether shown or not. */
   textOf(engine: EngineId): string;
-  /** Replaces an engine's script as one undoable change (e.g. applying a suggested port). */
-  replaceAll(engine: EngineId, text: string): void;
-  /** Adds text at the end of an engine's script (undoable). */
-  append(engine: EngineId, text: string): void;
+  /** The compare script, whether shown or not. */
+  compareText(): string;
+  /** Replaces a whole document as one undoable change. */
+  replaceAll(doc: DocId, text: string): void;
+  /** Replaces part of a document (e.g. applying a suggested port), undoable. */
+  replaceRange(doc: DocId, range: SourceRange, text: string): void;
+  /** Adds text at the end of a document (undoable). */
+  append(doc: DocId, text: string): void;
   /** Shows another playground's scripts, with fresh undo histories. */
-  load(scripts: Record<EngineId, string>): void;
+  load(scripts: Record<EngineId, string>, compareScript: string): void;
   selection(): SourceRange;
   showResults(results: readonly StatementResult[]): void;
   select(range: SourceRange): void;
@@ -61,6 +69,8 @@ export type RunKind = 'all' | 'statement';
 
 export class Workspace {
   engine = $state<EngineId>('postgres');
+  /** One engine at a time, or the compare script on both. */
+  mode = $state<Mode>('single');
   view = $state<View>('results');
   settings = $state<Settings>({ ...DEFAULT_SETTINGS });
   runs = $state.raw<Record<EngineId, RunView | undefined>>({
@@ -80,7 +90,9 @@ export class Workspace {
   });
   /** Scripts as last saved; the editor holds the live text. */
   scripts: Record<EngineId, string> = { ...DEFAULT_SCRIPTS };
+  compareScript = DEFAULT_COMPARE_SCRIPT;
   editor: EditorBridge | undefined;
+  readonly compare: CompareStore;
 
   readonly plans: PlanStore;
   /** Whether the last run left an explicit transaction open, per engine. */
@@ -99,6 +111,7 @@ export class Workspace {
     for (const [engine, client] of Object.entries(started) as [EngineId, EngineClient][]) {
       this.adopt(engine, client);
     }
+    this.compare = new CompareStore(this);
     this.plans = new PlanStore(
       (engine) => this.client(engine),
       (engine) => this.openTransaction[engine],
@@ -108,6 +121,7 @@ export class Workspace {
 
   /** Explains the statement under the cursor (or the selection) and shows its plan. */
   async explainAtCursor(): Promise<void> {
+    if (this.mode === 'compare') return this.compare.explainAtCursor();
     const editor = this.editor;
     if (!editor || this.isRunning()) return;
     const script = editor.text();
@@ -146,8 +160,31 @@ export class Workspace {
   }
 
   setEngine(engine: EngineId): void {
+    this.mode = 'single';
     this.engine = engine;
     this.warmUp(engine);
+  }
+
+  /** Compare mode: the compare script runs on both engines. */
+  setCompareMode(): void {
+    this.mode = 'compare';
+    this.warmUp('postgres');
+    this.warmUp('sqlite');
+  }
+
+  /** The document the editor shows. */
+  shownDoc(): DocId {
+    return this.mode === 'compare' ? 'compare' : this.engine;
+  }
+
+  /** A document's saved text (the editor holds the live text once it is open). */
+  docText(doc: DocId): string {
+    return doc === 'compare' ? this.compareScript : this.scripts[doc];
+  }
+
+  /** Lets components tell listeners that an engine's database may have changed. */
+  notifyChanged(engine: EngineId): void {
+    for (const l of this.listeners) l(engine);
   }
 
   /** Called after each completed run of an engine (schema refresh, diagram, completion). */
@@ -160,6 +197,7 @@ export class Workspace {
 
   /** Runs the whole script, or the selection / statement at the cursor. */
   async run(kind: RunKind): Promise<void> {
+    if (this.mode === 'compare') return this.compare.run(kind);
     const editor = this.editor;
     if (!editor) return;
     const engine = this.engine;
@@ -224,11 +262,15 @@ export class Workspace {
   }
 
   cancel(): void {
-    this.clients[this.engine]?.cancel();
+    if (this.mode === 'compare') {
+      this.clients.postgres?.cancel();
+      this.clients.sqlite?.cancel();
+    } else this.clients[this.engine]?.cancel();
   }
 
   /** Empties the active engine's database. */
   async resetDatabase(): Promise<void> {
+    if (this.mode === 'compare') return this.resetEngines();
     const engine = this.engine;
     this.setRun(engine, undefined);
     await this.client(engine).reset();
@@ -239,6 +281,7 @@ export class Workspace {
   async resetEngines(): Promise<void> {
     this.runs = { postgres: undefined, sqlite: undefined };
     this.plans.clear();
+    this.compare.clear();
     const started = Object.entries(this.clients) as [EngineId, EngineClient][];
     await Promise.all(
       started.map(([, client]) =>
@@ -248,8 +291,13 @@ export class Workspace {
     for (const [engine] of started) for (const l of this.listeners) l(engine);
   }
 
-  isRunning(engine: EngineId = this.engine): boolean {
-    return this.statuses[engine].state === 'running';
+  /** Whether an engine (by default: what the editor runs on) is running a statement. */
+  isRunning(engine?: EngineId): boolean {
+    if (engine) return this.statuses[engine].state === 'running';
+    if (this.mode === 'compare') {
+      return this.compare.busy || this.isRunning('postgres') || this.isRunning('sqlite');
+    }
+    return this.statuses[this.engine].state === 'running';
   }
 
   private setRun(engine: EngineId, view: RunView | undefined): void {
