@@ -2,7 +2,7 @@
 // every difference explained. The compare core (catalogue, alignment) loads on first use.
 
 import type { AlignedRow, Explanation, PortSuggestion, VariantBlock } from '../compare';
-import type { EngineId, RunRequest, RunResult } from '../engine/types';
+import type { EngineId, RunRequest, RunResult, SourceRange } from '../engine/types';
 import { ENGINE_IDS } from '../engine/types';
 import type { Workspace } from './workspace.svelte';
 import { targetRange } from './workspace.svelte';
@@ -18,6 +18,11 @@ export interface VariantProblem {
   column: number;
 }
 
+/** The sub-views of compare mode. */
+export type CompareTab = 'results' | 'plans' | 'catalogue';
+
+type SidePlan = Awaited<ReturnType<Workspace['plans']['explainOnly']>>;
+
 export class CompareStore {
   rows = $state.raw<AlignedRow[]>([]);
   explanations = $state.raw<Explanation[]>([]);
@@ -28,6 +33,22 @@ export class CompareStore {
   failure = $state<string | undefined>();
   /** Set when the last run was "Run all" (both databases were emptied first). */
   ranAll = $state(false);
+  /** The sub-view on screen; Explain switches to the plans. */
+  tab = $state<CompareTab>('results');
+  /** A catalogue entry to open and scroll to when the catalogue shows. */
+  catalogueFocus = $state<string | undefined>();
+  /**
+   * Where a statement the user just rewrote starts: after the re-run the view scrolls to
+   * its row. Cleared by the view once shown.
+   */
+  focusOffset = $state<number | undefined>();
+  /** Plans of the same statement on both engines, after explainAtCursor. */
+  sideBySidePlans = $state.raw<(SidePlan | undefined)[]>([]);
+  /** The statement each engine explained, in ENGINE_IDS order. */
+  explainedSql = $state.raw<(string | undefined)[]>([]);
+  explaining = $state(false);
+
+  private lastKind: 'all' | 'statement' = 'all';
 
   constructor(private readonly ws: Workspace) {}
 
@@ -38,6 +59,7 @@ export class CompareStore {
     const text = editor.compareText();
     this.busy = true;
     this.failure = undefined;
+    this.tab = 'results';
     try {
       const { splitVariants, alignResults, explainDifferences } = await loadCompareCore();
       const split = splitVariants(text);
@@ -71,6 +93,7 @@ export class CompareStore {
       });
       this.explanations = explainDifferences(this.rows);
       this.ranAll = kind === 'all';
+      this.lastKind = kind;
       for (const engine of ENGINE_IDS) this.ws.notifyChanged(engine);
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
@@ -82,31 +105,37 @@ export class CompareStore {
   /** Explains the statement at the cursor on both engines (shown side by side). */
   async explainAtCursor(): Promise<void> {
     const editor = this.ws.editor;
-    if (!editor) return;
-    const { splitVariants } = await loadCompareCore();
-    const split = splitVariants(editor.compareText());
-    if (!split.ok) return;
-    const selection = editor.selection();
-    const sqlFor = (engine: EngineId): string | undefined => {
-      const script = split.scripts[engine];
-      const range = targetRange(script, selection, engine);
-      const sql = range
-        ? script.slice(range.from, range.to).trim().replace(/;\s*$/, '').trim()
-        : '';
-      return sql || undefined;
-    };
-    this.sideBySidePlans = await Promise.all(
-      ENGINE_IDS.map(async (engine) => {
-        const sql = sqlFor(engine);
-        return sql ? this.ws.plans.explainOnly(engine, sql) : undefined;
-      }),
-    );
+    if (!editor || this.busy || this.explaining) return;
+    this.tab = 'plans';
+    this.explaining = true;
+    try {
+      const { splitVariants } = await loadCompareCore();
+      const split = splitVariants(editor.compareText());
+      if (!split.ok) {
+        this.problem = { message: split.message, line: split.line, column: split.column };
+        return;
+      }
+      const selection = editor.selection();
+      const sqlFor = (engine: EngineId): string | undefined => {
+        const script = split.scripts[engine];
+        const range = targetRange(script, selection, engine);
+        const sql = range
+          ? script.slice(range.from, range.to).trim().replace(/;\s*$/, '').trim()
+          : '';
+        return sql || undefined;
+      };
+      const sqls = ENGINE_IDS.map(sqlFor);
+      this.explainedSql = sqls;
+      this.sideBySidePlans = await Promise.all(
+        ENGINE_IDS.map(async (engine, i) => {
+          const sql = sqls[i];
+          return sql ? this.ws.plans.explainOnly(engine, sql) : undefined;
+        }),
+      );
+    } finally {
+      this.explaining = false;
+    }
   }
-
-  /** Plans of the same statement on both engines, after explainAtCursor. */
-  sideBySidePlans = $state.raw<
-    (Awaited<ReturnType<Workspace['plans']['explainOnly']>> | undefined)[]
-  >([]);
 
   /** A ported statement for the side where `row` failed, if the catalogue knows one. */
   async portFor(row: AlignedRow, engine: EngineId): Promise<PortSuggestion | undefined> {
@@ -115,11 +144,55 @@ export class CompareStore {
     return sql ? suggestPort(sql, engine) : undefined;
   }
 
+  /**
+   * Replaces part of the compare script (a ported statement) and runs again the way the
+   * last run went: everything from empty databases, or just the changed text.
+   */
+  async applyEdit(range: SourceRange, text: string, inserted: SourceRange): Promise<void> {
+    const editor = this.ws.editor;
+    if (!editor || this.busy) return;
+    editor.replaceRange('compare', range, text);
+    this.focusOffset = inserted.from;
+    if (this.lastKind === 'statement') editor.select(inserted);
+    await this.run(this.lastKind);
+  }
+
+  /** Appends text (a catalogue demo) to the compare script and selects it. */
+  appendToScript(text: string): void {
+    const editor = this.ws.editor;
+    if (!editor) return;
+    const from = editor.compareText().length;
+    editor.append('compare', text);
+    editor.select({ from, to: from + text.length });
+  }
+
+  /** Selects a 1-based line of the compare script in the editor. */
+  selectLine(line: number): void {
+    const editor = this.ws.editor;
+    if (!editor) return;
+    const text = editor.compareText();
+    let from = 0;
+    for (let l = 1; l < line; l++) {
+      const next = text.indexOf('\n', from);
+      if (next < 0) break;
+      from = next + 1;
+    }
+    const end = text.indexOf('\n', from);
+    editor.select({ from, to: end < 0 ? text.length : end });
+  }
+
+  /** Shows a catalogue entry in the catalogue tab. */
+  openCatalogue(entryId?: string): void {
+    this.catalogueFocus = entryId;
+    this.tab = 'catalogue';
+  }
+
   clear(): void {
     this.rows = [];
     this.explanations = [];
     this.runs = {};
     this.sideBySidePlans = [];
+    this.explainedSql = [];
     this.problem = undefined;
     this.failure = undefined;
   }

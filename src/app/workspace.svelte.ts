@@ -12,6 +12,9 @@ import { segmentAt, splitScript } from '../engine/split';
 import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
 import { CompareStore } from './compare.svelte';
 import { PlanStore } from './plans.svelte';
+import type { SchemaModel } from '../schema/model';
+import { DiagramStore } from '../erd/diagram.svelte';
+import { findCreateStatement } from '../erd/find-create';
 
 export type View = 'results' | 'diagram' | 'plan';
 export type Mode = 'single' | 'compare';
@@ -95,6 +98,19 @@ export class Workspace {
   readonly compare: CompareStore;
 
   readonly plans: PlanStore;
+  /** The live schema of each engine, read after every run. */
+  schemas = $state.raw<Record<EngineId, SchemaModel | undefined>>({
+    postgres: undefined,
+    sqlite: undefined,
+  });
+  /** How long the last introspection took in the engine worker, per engine. */
+  introspectMs = $state.raw<Record<EngineId, number | undefined>>({
+    postgres: undefined,
+    sqlite: undefined,
+  });
+  private schemaRequests: Record<EngineId, number> = { postgres: 0, sqlite: 0 };
+  /** The diagram of each engine (layout runs only while a diagram is on screen). */
+  readonly diagrams: Record<EngineId, DiagramStore>;
   /** Whether the last run left an explicit transaction open, per engine. */
   private openTransaction: Record<EngineId, boolean> = { postgres: false, sqlite: false };
 
@@ -112,11 +128,40 @@ export class Workspace {
       this.adopt(engine, client);
     }
     this.compare = new CompareStore(this);
+    const positionsOf = (engine: EngineId) => ({
+      get: () => this.positions[engine],
+      set: (p: Record<string, { x: number; y: number }>) => {
+        this.positions = { ...this.positions, [engine]: p };
+      },
+    });
+    this.diagrams = {
+      postgres: new DiagramStore(positionsOf('postgres')),
+      sqlite: new DiagramStore(positionsOf('sqlite')),
+    };
     this.plans = new PlanStore(
       (engine) => this.client(engine),
       (engine) => this.openTransaction[engine],
-      () => ({}),
+      (engine) => columnTypes(this.schemas[engine]),
     );
+    this.onRunComplete((engine) => void this.refreshSchema(engine));
+  }
+
+  /**
+   * Reads the engine's catalog again. A newer request always wins: an older answer that
+   * arrives late is dropped.
+   */
+  async refreshSchema(engine: EngineId): Promise<void> {
+    const request = ++this.schemaRequests[engine];
+    const client = this.clients[engine];
+    if (!client) return;
+    try {
+      const { model, ms } = await client.introspect();
+      if (request !== this.schemaRequests[engine]) return;
+      this.schemas = { ...this.schemas, [engine]: model };
+      this.introspectMs = { ...this.introspectMs, [engine]: ms };
+    } catch {
+      // The engine restarted or the run was cancelled: the next run refreshes it.
+    }
   }
 
   /** Explains the statement under the cursor (or the selection) and shows its plan. */
@@ -180,6 +225,17 @@ export class Workspace {
   /** A document's saved text (the editor holds the live text once it is open). */
   docText(doc: DocId): string {
     return doc === 'compare' ? this.compareScript : this.scripts[doc];
+  }
+
+  /** Shows the statement that created a table or view in the editor. */
+  revealCreate(engine: EngineId, key: string): boolean {
+    const relation = this.schemas[engine]?.relations.find((r) => r.key === key);
+    const editor = this.editor;
+    if (!relation || !editor) return false;
+    const script = this.mode === 'compare' ? editor.compareText() : editor.textOf(engine);
+    const range = findCreateStatement(script, engine, relation.schema, relation.name);
+    if (range) editor.select(range);
+    return range !== undefined;
   }
 
   /** Lets components tell listeners that an engine's database may have changed. */
@@ -250,6 +306,9 @@ export class Workspace {
         totalMs: result.totalMs,
       });
       editor.showResults(result.results);
+      performance.mark('schemalab:run-end', {
+        detail: { engine, statements: result.results.length },
+      });
     } catch (error) {
       pending.length = 0;
       this.setRun(engine, {
@@ -280,6 +339,9 @@ export class Workspace {
   /** Starts both databases empty (another playground was opened); running ones restart. */
   async resetEngines(): Promise<void> {
     this.runs = { postgres: undefined, sqlite: undefined };
+    this.schemas = { postgres: undefined, sqlite: undefined };
+    this.diagrams.postgres.clear();
+    this.diagrams.sqlite.clear();
     this.plans.clear();
     this.compare.clear();
     const started = Object.entries(this.clients) as [EngineId, EngineClient][];
@@ -316,6 +378,15 @@ export class Workspace {
       this.now = Date.now();
     }
   }
+}
+
+/** Column types by table name then column, for the plan rules. */
+function columnTypes(model: SchemaModel | undefined): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const r of model?.relations ?? []) {
+    out[r.name] = Object.fromEntries(r.columns.map((c) => [c.name, c.type]));
+  }
+  return out;
 }
 
 /** The selection if there is one, else the statement under the cursor (with its `;`). */

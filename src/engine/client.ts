@@ -27,6 +27,7 @@ import type {
   WorkerRequest,
 } from './worker-core';
 import { segmentsFor } from './runner';
+import type { SchemaModel } from '../schema/model';
 import { firstLine, type Segment } from './split';
 
 /** What the client needs from a worker: the browser's Worker and Node's worker_threads fit. */
@@ -186,6 +187,12 @@ export class EngineClient implements Engine {
   async query(sql: string): Promise<QueryRows> {
     await this.ensureStarted();
     return this.call('query', (id) => [id, sql]);
+  }
+
+  /** The live schema, read from the catalog in the worker. */
+  async introspect(): Promise<{ model: SchemaModel; ms: number }> {
+    await this.ensureStarted();
+    return this.call('introspect', () => []);
   }
 
   async snapshot(): Promise<EngineSnapshot> {

@@ -80,5 +80,5 @@ export function explainDatabaseStatement(words: string[]): string | undefined {
     ? `Skipped CREATE DATABASE ${name}: PGlite runs one database, "postgres", and the ` +
         'playground stays connected to it. Everything the script creates next goes there.'
     : `Skipped DROP DATABASE ${name}: the playground only has the "postgres" database. ` +
-        'To start over, use Reset in the toolbar.';
+        'To start over, use “Empty the database” in Settings.';
 }

@@ -13,6 +13,8 @@ import type {
   StatementResult,
 } from './types';
 import type { Segment } from './split';
+import type { SchemaModel } from '../schema/model';
+import { introspect } from './introspect';
 import { EngineCrashedError, type Outcome, type StatementExecutor } from './runner';
 import type { PgliteEngine } from './pglite';
 import type { SqljsEngine } from './sqljs';
@@ -93,6 +95,13 @@ function makeApi(starter: EngineStarter, emit: Emit) {
         } else report.replayed++;
       }
       return report;
+    },
+
+    /** Reads the live catalog into a SchemaModel, timed, next to the engine. */
+    async introspect(): Promise<{ model: SchemaModel; ms: number }> {
+      const t0 = performance.now();
+      const model = await introspect(current());
+      return { model, ms: performance.now() - t0 };
     },
 
     async extensions(): Promise<{ available: string[]; loaded: string[] }> {

@@ -20,11 +20,17 @@ export async function setScript(page: Page, text: string): Promise<void> {
   await page.keyboard.insertText(text);
 }
 
-/** Runs the whole script and waits for the run to finish. */
+/** Runs the whole script and waits for the run to finish (whatever view is shown). */
 export async function runAll(page: Page): Promise<void> {
+  const before = await page.evaluate(
+    () => performance.getEntriesByName('schemalab:run-end').length,
+  );
   await page.getByTestId('run-all').click();
-  await expect(page.locator('.summary .spinner')).toHaveCount(0, { timeout: 60_000 });
-  await expect(page.locator('.summary')).toBeVisible();
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('schemalab:run-end').length > n,
+    before,
+    { timeout: 60_000 },
+  );
 }
 
 /** The text of every grid cell of the last result card, row by row. */

@@ -3,6 +3,7 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Relation, SchemaModel } from '../../schema/model';
 import { layoutOptionsFor, presetFor } from './options';
+import { FOOTER_MAX, cardRows, footerLines, indexBadges } from '../card-content';
 import type {
   CardInfo,
   CardMetrics,
@@ -13,22 +14,40 @@ import type {
   RowMetrics,
 } from './types';
 
-/** Width and height of a relation's card: header plus one row per column. */
+/** Width and height of a relation's card: header, one row per column, index footer. */
 export function cardSize(
   relation: Relation,
   metrics: CardMetrics,
 ): { width: number; height: number } {
   const m = metrics;
-  let width = m.measureText(relation.name, 'title');
-  for (const c of relation.columns) {
+  // Inner width (padding added below): title plus the kind label for views.
+  const kind = relation.kind === 'table' ? '' : relation.kind;
+  let width = m.measureText(relation.name, 'title') + (kind ? m.measureText(kind, 'type') + 16 : 0);
+  for (const row of cardRows(relation)) {
+    // Markers (PK, FK, UQ) take a 16 px slot each before the name; `?` marks nullable types.
+    const gutter = Math.max(row.markers.length, 1) * MARKER_SLOT + 2;
+    const type = row.type + (row.nullable ? '?' : '');
     width = Math.max(
       width,
-      m.measureText(c.name, 'column') + m.columnGap + m.measureText(c.type, 'type'),
+      gutter + m.measureText(row.name, 'column') + m.columnGap + m.measureText(type, 'type'),
     );
   }
+  const footer = footerLines(relation);
+  for (const b of indexBadges(relation).slice(0, FOOTER_MAX)) {
+    // Index lines use a smaller font (about 0.85 of the type font); tags follow the keys.
+    const line = `⚡ ${b.name} ${b.keys} ${b.tags.join(' ')}`;
+    width = Math.max(width, m.measureText(line, 'type') * 0.85 + 8);
+  }
   width = Math.min(m.maxWidth, Math.max(m.minWidth, Math.ceil(width + 2 * m.paddingX)));
-  return { width, height: m.headerHeight + Math.max(1, relation.columns.length) * m.rowHeight };
+  const footerHeight = footer > 0 ? footer * m.footerRowHeight + 6 : 0;
+  return {
+    width,
+    height: m.headerHeight + Math.max(1, relation.columns.length) * m.rowHeight + footerHeight,
+  };
 }
+
+/** Width of one column marker slot (PK, FK, UQ) in a card row. */
+export const MARKER_SLOT = 16;
 
 /** Y of the middle of column row `index`, relative to the card's top. */
 export function rowCenter(index: number, metrics: RowMetrics): number {

@@ -14,6 +14,8 @@ export interface CardMetrics {
   measureText: (text: string, role: 'title' | 'column' | 'type') => number;
   headerHeight: number;
   rowHeight: number;
+  /** Height of one index line in the card's footer. */
+  footerRowHeight: number;
   /** Horizontal padding on each side of the card. */
   paddingX: number;
   /** Space between a column's name and its type. */
@@ -27,6 +29,7 @@ export const DEFAULT_METRICS: CardMetrics = {
   measureText: (text, role) => text.length * (role === 'title' ? 8 : 7.2),
   headerHeight: 32,
   rowHeight: 24,
+  footerRowHeight: 18,
   paddingX: 12,
   columnGap: 24,
   minWidth: 140,

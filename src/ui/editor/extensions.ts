@@ -25,8 +25,8 @@ import { tags as t } from '@lezer/highlight';
 import type { EngineId, StatementResult } from '../../engine/types';
 import { segmentAt, splitScript, type Segment } from '../../engine/split';
 
-/** Table name → column names, as lang-sql's completion expects. */
-export type CompletionSchema = Record<string, string[]>;
+/** Table name → column names (or schema → table → columns), as lang-sql expects. */
+export type CompletionSchema = SQLNamespace;
 
 const language = new Compartment();
 
@@ -34,7 +34,7 @@ const language = new Compartment();
 export function sqlLanguage(engine: EngineId, schema: CompletionSchema): Extension {
   return sql({
     dialect: engine === 'postgres' ? PostgreSQL : SQLite,
-    schema: schema as SQLNamespace,
+    schema,
     ...(engine === 'postgres' ? { defaultSchema: 'public' } : {}),
     upperCaseKeywords: false,
   });

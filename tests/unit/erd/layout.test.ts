@@ -109,8 +109,8 @@ describe('buildLayoutGraph + runLayout', () => {
   it('sizes cards from the longest name/type and the column count', () => {
     const graph = buildLayoutGraph(shop, options);
     const card = graph.cards.find((c) => c.key === 'public.orders');
-    // "placed_at" (9) + gap + "timestamptz" (11) at 7.2 px, plus padding.
-    expect(card?.width).toBe(Math.ceil(20 * 7.2 + 24 + 24));
+    // Marker slot (16 + 2) + "placed_at" (9) + gap + "timestamptz" (11) at 7.2 px, plus padding.
+    expect(card?.width).toBe(Math.ceil(18 + 20 * 7.2 + 24 + 24));
     expect(card?.height).toBe(32 + 3 * 24);
   });
 

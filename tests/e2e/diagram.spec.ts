@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { openApp, runAll, setScript } from './helpers';
+
+async function cardBoxes(page: Page): Promise<Record<string, string>> {
+  return page
+    .locator('[data-table]')
+    .evaluateAll((cards) =>
+      Object.fromEntries(
+        cards.map((c) => [c.getAttribute('data-table') ?? '', c.getAttribute('transform') ?? '']),
+      ),
+    );
+}
+
+async function showDiagram(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('diagram-status')).toHaveAttribute('data-state', 'ready');
+}
+
+for (const engine of ['postgres', 'sqlite'] as const) {
+  test(`${engine}: three related tables give three cards and two edges; adding one keeps the others in place`, async ({
+    page,
+  }) => {
+    await openApp(page, engine);
+    await setScript(
+      page,
+      `create table authors (id integer primary key, name text not null);
+create table books (id integer primary key, author_id integer not null references authors (id), title text);
+create table reviews (id integer primary key, book_id integer references books (id), stars integer check (stars between 1 and 5));`,
+    );
+    await runAll(page);
+    await showDiagram(page);
+    const schema = engine === 'postgres' ? 'public' : 'main';
+    await expect(page.locator('[data-table]')).toHaveCount(3);
+    await expect(page.locator('path.edge')).toHaveCount(2);
+    await expect(page.getByTestId('diagram-status')).toHaveText('3 tables, 2 relationships');
+    const before = await cardBoxes(page);
+    expect(Object.keys(before).sort()).toEqual([
+      `${schema}.authors`,
+      `${schema}.books`,
+      `${schema}.reviews`,
+    ]);
+
+    // A new table, run on its own: the existing cards do not move.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(
+      '\ncreate table publishers (id integer primary key, name text);',
+    );
+    const runs = await page.evaluate(
+      () => performance.getEntriesByName('schemalab:run-end').length,
+    );
+    await page.getByTestId('run-statement').click();
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('schemalab:run-end').length > n,
+      runs,
+    );
+    await showDiagram(page);
+    await expect(page.locator('[data-table]')).toHaveCount(4);
+    const after = await cardBoxes(page);
+    for (const key of Object.keys(before)) expect(after[key]).toBe(before[key]);
+
+    // Clicking a card shows the statement that created it.
+    await page.locator(`[data-table="${schema}.books"]`).click();
+    await expect
+      .poll(() => page.evaluate(() => document.getSelection()?.toString() ?? ''))
+      .toMatch(/^create table books \(id integer primary key, author_id/);
+  });
+}
+
+test('hostile names render as text in the diagram and in the exported SVG, and no script runs', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openApp(page);
+  await setScript(
+    page,
+    `create table "<img src=x onerror=alert(1)>" (id int primary key, "<script>alert(2)</script>" text);
+create table plain (id int primary key, hostile_id int references "<img src=x onerror=alert(1)>" (id));`,
+  );
+  await runAll(page);
+  await showDiagram(page);
+  await expect(page.locator('[data-table]')).toHaveCount(2);
+  await expect(
+    page.locator('svg text.title').filter({ hasText: '<img src=x onerror=alert(1)>' }),
+  ).toHaveCount(1);
+  await expect(page.locator('svg img')).toHaveCount(0);
+  await expect(page.locator('svg script')).toHaveCount(0);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-svg').click();
+  const file = await (await download).path();
+  const svg = await readFile(file, 'utf8');
+  for (const name of ['plain', 'hostile_id']) expect(svg).toContain(name);
+  expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(svg).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
+  expect(svg).not.toContain('<img');
+  expect(svg).not.toContain('<script');
+
+  // The exported file opens on its own and shows the names as text.
+  const standalone = await page.context().newPage();
+  await standalone.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
+  await expect(standalone.locator('text.title').filter({ hasText: 'plain' })).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+});
