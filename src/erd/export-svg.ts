@@ -16,10 +16,14 @@ const XML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for XML content and attribute values, dropping characters XML forbids. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  return (
+    text
+      // XML 1.0 cannot hold these characters at all, not even escaped.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+      .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c)
+  );
 }
 
 export const EXPORT_THEMES = {
