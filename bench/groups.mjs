@@ -1,7 +1,101 @@
 // The benchmark groups. Each returns flat JSON fields; run.mjs merges them.
 // Times are medians of cold loads in fresh browser contexts (empty cache, empty storage).
 
+import { generatedSchema } from './erd-schema.mjs';
+import { syntheticPlan } from './plan-fixture.mjs';
+
 const COLD_RUNS = 5;
+
+/** Pastes into the editor the way Ctrl+V does (a paste event with clipboard data). */
+async function pasteScript(page, text) {
+  await page.locator('.cm-content').evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+const ERD_RUNS = 3;
+
+/** Collects long main-thread tasks from the start of the page. */
+const LONG_TASKS = `window.__longTasks = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });`;
+
+/** Runs a generated schema in the app with the diagram open; times run end → rendered. */
+async function erdOnce(ctx, script, tables) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1500, height: 950 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(LONG_TASKS);
+    await page.goto(`${ctx.baseUrl}/`);
+    await page.waitForSelector('[data-testid=status-postgres][data-state=ready]', {
+      timeout: 60_000,
+    });
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await pasteScript(page, script);
+    await page.getByTestId('run-all').click();
+    await page.waitForFunction(
+      (n) =>
+        performance
+          .getEntriesByName('schemalab:diagram-rendered')
+          .some((m) => m.detail?.tables === n),
+      tables,
+      { timeout: 120_000, polling: 100 },
+    );
+    return await page.evaluate((n) => {
+      const end = performance.getEntriesByName('schemalab:run-end').at(-1).startTime;
+      const rendered = performance
+        .getEntriesByName('schemalab:diagram-rendered')
+        .find((m) => m.detail?.tables === n).startTime;
+      const introspected = performance.getEntriesByName('schemalab:introspected').at(-1).detail.ms;
+      const longest = Math.max(
+        0,
+        ...window.__longTasks
+          .filter((t) => t.start + t.duration >= end && t.start <= rendered)
+          .map((t) => t.duration),
+      );
+      return { ms: rendered - end, longest, introspected };
+    }, tables);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Pastes a 200-node plan into the plan view and times click → tree rendered. */
+async function planRenderOnce(ctx, text) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1500, height: 950 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}/`);
+    await page.getByRole('tab', { name: 'Query plan' }).click();
+    await page.getByRole('button', { name: 'Paste a plan…' }).click();
+    await page.getByTestId('paste-plan').fill(text);
+    const measured = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let start = 0;
+          document.addEventListener('click', () => (start = performance.now()), {
+            capture: true,
+            once: true,
+          });
+          const obs = new MutationObserver(() => {
+            if (start && document.querySelectorAll('[data-node-id]').length >= 200) {
+              obs.disconnect();
+              requestAnimationFrame(() => resolve(performance.now() - start));
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true });
+        }),
+    );
+    await page.getByTestId('open-pasted').click();
+    return await measured;
+  } finally {
+    await context.close();
+  }
+}
 
 /** Records (in the page) when a grid cell with exactly `text` first appears. */
 function watchForCell(text) {
@@ -23,7 +117,7 @@ async function firstResult(ctx, engine) {
     if (engine === 'sqlite') await page.getByTestId('engine-sqlite').click();
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.insertText('select 1');
+    await pasteScript(page, 'select 1');
     await page.getByTestId('run-all').click();
     await page.waitForFunction(() => window.__firstCell !== undefined, null, { timeout: 60_000 });
     // The page's own resource timeline does not include what workers fetch.
@@ -89,6 +183,40 @@ export const GROUPS = [
           baseline: base.map(round),
           sqlite: sqlite.map(round),
         },
+      };
+    },
+  },
+  {
+    name: 'erd',
+    async run(ctx) {
+      const big = generatedSchema(400, 800);
+      const small = generatedSchema(20, 30);
+      const runs400 = [];
+      for (let i = 0; i < ERD_RUNS; i++) runs400.push(await erdOnce(ctx, big, 400));
+      const runs20 = [];
+      for (let i = 0; i < ERD_RUNS; i++) runs20.push(await erdOnce(ctx, small, 20));
+      return {
+        erd_400_ms: round(ctx.median(runs400.map((r) => r.ms))),
+        erd_400_longest_task_ms: round(ctx.median(runs400.map((r) => r.longest))),
+        erd_20_ms: round(ctx.median(runs20.map((r) => r.ms))),
+        introspect_400_ms: round(ctx.median(runs400.map((r) => r.introspected))),
+        erd_samples: {
+          erd_400: runs400.map((r) => round(r.ms)),
+          longest: runs400.map((r) => round(r.longest)),
+          erd_20: runs20.map((r) => round(r.ms)),
+        },
+      };
+    },
+  },
+  {
+    name: 'plan',
+    async run(ctx) {
+      const text = syntheticPlan(200);
+      const samples = [];
+      for (let i = 0; i < 5; i++) samples.push(await planRenderOnce(ctx, text));
+      return {
+        plan_render_200_nodes_ms: round(ctx.median(samples)),
+        plan_render_samples: samples.map(round),
       };
     },
   },

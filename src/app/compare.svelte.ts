@@ -6,6 +6,7 @@ import type { EngineId, RunRequest, RunResult, SourceRange } from '../engine/typ
 import { ENGINE_IDS } from '../engine/types';
 import type { Workspace } from './workspace.svelte';
 import { targetRange } from './workspace.svelte';
+import { compareRuns, nextTask, splitCompareScript } from '../compare/worker/client';
 
 type CompareCore = typeof import('../compare');
 let core: Promise<CompareCore> | undefined;
@@ -61,8 +62,7 @@ export class CompareStore {
     this.failure = undefined;
     this.tab = 'results';
     try {
-      const { splitVariants, alignResults, explainDifferences } = await loadCompareCore();
-      const split = splitVariants(text);
+      const split = await splitCompareScript(text, loadCompareCore);
       if (!split.ok) {
         this.problem = { message: split.message, line: split.line, column: split.column };
         return;
@@ -71,27 +71,39 @@ export class CompareStore {
       const selection = editor.selection();
       // Both engines start empty for Run all, so the comparison does not depend on history.
       if (kind === 'all') await this.ws.resetEngines();
-      const runs = await Promise.all(
-        ENGINE_IDS.map(async (engine) => {
-          const script = split.scripts[engine];
-          const request: RunRequest = { script, stopOnError: false };
-          if (kind === 'statement') {
-            const range = targetRange(text, selection, 'postgres');
-            if (!range) return undefined;
-            request.range = range;
-          }
-          return this.ws.client(engine).run(request);
-        }),
-      );
+      const started: Promise<RunResult | undefined>[] = [];
+      for (const engine of ENGINE_IDS) {
+        const script = split.scripts[engine];
+        const request: RunRequest = { script, stopOnError: false };
+        if (kind === 'statement') {
+          const range = targetRange(text, selection, 'postgres');
+          if (!range) return;
+          request.range = range;
+        }
+        // Each client splits its script on this thread before handing it to its worker;
+        // one engine at a time keeps a long script from blocking the page twice as long.
+        if (started.length > 0) await nextTask();
+        const client = this.ws.client(engine);
+        client.timeoutMs = this.ws.settings.timeoutMs;
+        started.push(client.run(request));
+      }
+      const runs = await Promise.all(started);
       const [postgres, sqlite] = runs;
       if (!postgres || !sqlite) return;
+      // Receiving a long run's results was one task already; copying them to the compare
+      // worker is another.
+      await nextTask();
+      // Aligning and explaining 15,000 statements takes long enough to freeze the page:
+      // the compare worker does it.
+      const { rows, explanations } = await compareRuns(
+        { postgres: postgres.results, sqlite: sqlite.results },
+        split.blocks,
+        loadCompareCore,
+      );
       this.runs = { postgres, sqlite };
       this.blocks = split.blocks;
-      this.rows = alignResults({
-        results: { postgres: postgres.results, sqlite: sqlite.results },
-        blocks: split.blocks,
-      });
-      this.explanations = explainDifferences(this.rows);
+      this.rows = rows;
+      this.explanations = explanations;
       this.ranAll = kind === 'all';
       this.lastKind = kind;
       for (const engine of ENGINE_IDS) this.ws.notifyChanged(engine);
@@ -109,8 +121,7 @@ export class CompareStore {
     this.tab = 'plans';
     this.explaining = true;
     try {
-      const { splitVariants } = await loadCompareCore();
-      const split = splitVariants(editor.compareText());
+      const split = await splitCompareScript(editor.compareText(), loadCompareCore);
       if (!split.ok) {
         this.problem = { message: split.message, line: split.line, column: split.column };
         return;

@@ -76,27 +76,42 @@ order by spent desc;
 export const DEFAULT_SCRIPTS: Record<EngineId, string> = { postgres: POSTGRES, sqlite: SQLITE };
 
 /** The compare script a new playground starts with: a few classic differences. */
-export const DEFAULT_COMPARE_SCRIPT = `-- Compare mode runs this script on PostgreSQL and SQLite side by side
--- and explains every difference. Run all starts both databases empty.
+export const DEFAULT_COMPARE_SCRIPT = `-- Compare mode runs this script on PostgreSQL and SQLite side by side and
+-- explains every difference. Run all starts both databases empty.
 create table products (
   id    integer primary key,
-  name  varchar(10) not null,
+  name  text not null,
   price numeric(8, 2)
 );
-
 insert into products values (1, 'Teapot', 19.90);
-insert into products values (2, 'A name longer than ten characters', '12.5');
+insert into products values (2, 'tea cosy', 7.50);
+insert into products values (3, 'Tea towel', null);
 
-select id, name, price, typeof_price
-from (select id, name, price, 'see types' as typeof_price from products) p
-order by id;
+-- LIKE ignores case in SQLite, not in PostgreSQL.
+select name from products where name like 'tea%' order by id;
 
-select 7 / 2 as int_division, 'abc' || null as concat_null;
+-- Where do NULLs sort? And is 19.90 a decimal or a float?
+select name, price from products order by price;
 
--- Write a statement differently per engine when you must:
+-- Integer division truncates on both; a decimal makes it exact.
+select 7 / 2 as int_division, 7 / 2.0 as decimal_division;
+
+-- VARCHAR(n) is a limit in PostgreSQL only.
+create table codes (code varchar(3));
+insert into codes values ('ABCDEF');
+
+-- true/false in PostgreSQL, 1/0 in SQLite.
+create table flags (name text, in_stock boolean);
+insert into flags values ('Teapot', true), ('Tea towel', false);
+select name, in_stock from flags order by name;
+
+-- now() is PostgreSQL-only: the result offers a port that runs on both.
+select now() is not null as has_clock;
+
+-- When a statement must differ, write one version per engine:
 -- @postgres
-select now()::date = current_date as today;
+select current_date - date '2024-01-01' as days_since_2024;
 -- @sqlite
-select date('now') = current_date as today;
+select cast(julianday('now') - julianday('2024-01-01') as integer) as days_since_2024;
 -- @end
 `;

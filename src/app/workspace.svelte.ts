@@ -159,6 +159,9 @@ export class Workspace {
       if (request !== this.schemaRequests[engine]) return;
       this.schemas = { ...this.schemas, [engine]: model };
       this.introspectMs = { ...this.introspectMs, [engine]: ms };
+      performance.mark('schemalab:introspected', {
+        detail: { engine, ms, tables: model.relations.length },
+      });
     } catch {
       // The engine restarted or the run was cancelled: the next run refreshes it.
     }

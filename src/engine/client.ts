@@ -115,6 +115,7 @@ export class EngineClient implements Engine {
     await this.ensureStarted();
     const started = performance.now();
     const segments = segmentsFor(request, this.id === 'postgres' ? 'postgres' : 'sqlite');
+    const segmentByStart = new Map(segments.map((s) => [s.from, s]));
     const results: StatementResult[] = [];
     const loggedBefore = this.replayLog.length;
     let lastEnd = started;
@@ -122,7 +123,7 @@ export class EngineClient implements Engine {
       results.push(result);
       lastEnd = performance.now();
       if (result.status === 'ok' && result.mutates) {
-        const seg = segments.find((s) => s.from === result.range.from);
+        const seg = segmentByStart.get(result.range.from);
         if (seg) this.log(seg, result.durationMs);
       }
       onStatement?.(result);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { openApp, runAll, setScript } from './helpers';
+import { openApp, paste, runAll, setScript } from './helpers';
 
 async function cardBoxes(page: Page): Promise<Record<string, string>> {
   return page
@@ -44,9 +44,7 @@ create table reviews (id integer primary key, book_id integer references books (
     // A new table, run on its own: the existing cards do not move.
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
-    await page.keyboard.insertText(
-      '\ncreate table publishers (id integer primary key, name text);',
-    );
+    await paste(page, '\ncreate table publishers (id integer primary key, name text);');
     const runs = await page.evaluate(
       () => performance.getEntriesByName('schemalab:run-end').length,
     );

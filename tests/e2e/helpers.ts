@@ -11,13 +11,26 @@ export async function openApp(page: Page, engine: EngineId = 'postgres'): Promis
   });
 }
 
-/** Replaces the script in the editor with `text`. */
+/** Replaces the script in the editor with `text`, pasted as a user would. */
 export async function setScript(page: Page, text: string): Promise<void> {
   const content = page.locator('.cm-content');
   await content.click();
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await paste(page, text);
+}
+
+/**
+ * Pastes `text` at the cursor through a real paste event (keyboard.insertText types an IME
+ * composition, which takes seconds for a few kilobytes and hangs Chromium on large text).
+ */
+export async function paste(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').evaluate((el, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    el.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
 }
 
 /** Runs the whole script and waits for the run to finish (whatever view is shown). */

@@ -76,7 +76,11 @@ export const TEXT_ENTRIES: CatalogueEntry[] = [
     },
     match: [
       { kinds: ['one-side-error'], sql: /\bilike\b/i },
-      { kinds: ['value', 'row-count', 'rows-affected'], sql: /\blike\b/i },
+      {
+        kinds: ['value', 'row-count', 'rows-affected'],
+        statements: ['SELECT', 'WITH', 'UPDATE', 'DELETE'],
+        sql: /\blike\b/i,
+      },
     ],
     port: portIlike,
   },
