@@ -221,6 +221,12 @@ export const GROUPS = [
     },
   },
   {
+    name: 'datagen',
+    async run(ctx) {
+      return ctx.nodeBenches.datagenBench(ctx.root);
+    },
+  },
+  {
     name: 'share',
     async run(ctx) {
       return ctx.nodeBenches.shareBench(ctx.root);

@@ -12,6 +12,7 @@ import { segmentAt, splitScript } from '../engine/split';
 import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
 import { CompareStore } from './compare.svelte';
 import { PlanStore } from './plans.svelte';
+import { DatagenStore } from './datagen.svelte';
 import type { SchemaModel } from '../schema/model';
 import { DiagramStore } from '../erd/diagram.svelte';
 import { findCreateStatement } from '../erd/find-create';
@@ -98,6 +99,7 @@ export class Workspace {
   readonly compare: CompareStore;
 
   readonly plans: PlanStore;
+  readonly datagen: DatagenStore;
   /** The live schema of each engine, read after every run. */
   schemas = $state.raw<Record<EngineId, SchemaModel | undefined>>({
     postgres: undefined,
@@ -128,6 +130,7 @@ export class Workspace {
       this.adopt(engine, client);
     }
     this.compare = new CompareStore(this);
+    this.datagen = new DatagenStore(this);
     const positionsOf = (engine: EngineId) => ({
       get: () => this.positions[engine],
       set: (p: Record<string, { x: number; y: number }>) => {
