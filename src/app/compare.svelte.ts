@@ -20,7 +20,7 @@ export interface VariantProblem {
 }
 
 /** The sub-views of compare mode. */
-export type CompareTab = 'results' | 'plans' | 'catalogue';
+export type CompareTab = 'results' | 'plans' | 'diagrams' | 'catalogue';
 
 type SidePlan = Awaited<ReturnType<Workspace['plans']['explainOnly']>>;
 

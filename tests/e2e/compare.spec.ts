@@ -300,3 +300,25 @@ async function gridText(grid: Locator): Promise<string[][]> {
       ),
     );
 }
+
+test('the Diagrams tab shows what each engine created from the same script', async ({ page }) => {
+  await openCompare(page);
+  await setScript(
+    page,
+    `create table parent (id integer primary key, name varchar(20) not null);
+create table child (id integer primary key, parent_id integer references parent (id), flag boolean);`,
+  );
+  await runCompare(page);
+  await page.getByTestId('compare-tab-diagrams').click();
+  const diagrams = page.getByTestId('compare-diagrams');
+  for (const [label, type] of [
+    ['PostgreSQL', 'character varying(20)'],
+    ['SQLite', 'varchar(20)'],
+  ] as const) {
+    const half = diagrams.getByRole('region', { name: `${label} diagram` });
+    await expect(half.locator('[data-table]')).toHaveCount(2);
+    await expect(half.locator('path.edge')).toHaveCount(1);
+    // Each side names the type as its engine does.
+    await expect(half.locator('text.type').filter({ hasText: type })).toHaveCount(1);
+  }
+});
