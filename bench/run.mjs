@@ -107,7 +107,16 @@ async function main() {
   try {
     for (const group of selected) {
       log(`Running ${group.name}…`);
-      Object.assign(out, await group.run(ctx));
+      try {
+        Object.assign(out, await group.run(ctx));
+      } catch (error) {
+        // One failing group must not lose the others' figures.
+        out[`${group.name}_error`] = String(error instanceof Error ? error.message : error).slice(
+          0,
+          500,
+        );
+        log(`${group.name} failed: ${out[`${group.name}_error`]}`);
+      }
     }
   } finally {
     await browser.close();

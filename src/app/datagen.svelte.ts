@@ -1,5 +1,6 @@
 // Sample data for the open playground: plan rows for a table of the live schema (parents
 // first), show what will happen, run it in the engine with progress, and cancel.
+import { formatCount } from '../ui/numbers';
 import type { GenerationPlan, GenerationProgress } from '../engine/datagen';
 import type { EngineId } from '../engine/types';
 import type { Workspace } from './workspace.svelte';
@@ -37,7 +38,7 @@ export class DatagenStore {
     const model = this.ws.schemas[engine];
     if (!model || !this.table) return;
     if (!Number.isInteger(this.rows) || this.rows < ROW_LIMITS.min || this.rows > ROW_LIMITS.max) {
-      this.error = `Choose between ${ROW_LIMITS.min.toLocaleString('en-US')} and ${ROW_LIMITS.max.toLocaleString('en-US')} rows.`;
+      this.error = `Choose between ${formatCount(ROW_LIMITS.min)} and ${formatCount(ROW_LIMITS.max)} rows.`;
       return;
     }
     const { planGeneration, describePlan, isPlanError } = await loadCore();
@@ -70,9 +71,7 @@ export class DatagenStore {
         onProgress: (p) => (this.progress = p),
       });
       const added = Object.entries(result.inserted)
-        .map(
-          ([key, n]) => `${n.toLocaleString('en-US')} rows to ${key.slice(key.indexOf('.') + 1)}`,
-        )
+        .map(([key, n]) => `${formatCount(n)} rows to ${key.slice(key.indexOf('.') + 1)}`)
         .join(', ');
       const seconds = (result.durationMs / 1000).toFixed(1);
       if (result.status === 'done') {

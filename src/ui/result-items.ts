@@ -1,6 +1,7 @@
 // Groups a run's results for display: statements that returned rows, failed or said
 // something get a card each; runs of quiet successes (DDL, INSERTs) fold into one line,
 // so a 15,000-statement import stays readable and cheap to render.
+import { formatCount } from './numbers';
 
 import type { StatementResult } from '../engine/types';
 
@@ -48,9 +49,9 @@ export function summarize(results: readonly StatementResult[]): string {
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 4)
-    .map(([command, n]) => `${n.toLocaleString('en-US')} × ${command}`);
+    .map(([command, n]) => `${formatCount(n)} × ${command}`);
   const more = counts.size > 4 ? ', …' : '';
-  return `${results.length.toLocaleString('en-US')} statements: ${parts.join(', ')}${more}`;
+  return `${formatCount(results.length)} statements: ${parts.join(', ')}${more}`;
 }
 
 /** "1.2 s", "35 ms", "0.4 ms". */
@@ -63,5 +64,5 @@ export function formatDuration(ms: number): string {
 
 /** "1 row", "2,000 rows". */
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }

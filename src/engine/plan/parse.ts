@@ -16,6 +16,12 @@ export interface ParsePlanOptions {
 /** Reads Postgres JSON/TEXT EXPLAIN output (psql/pgAdmin framing allowed) or a sqlite3 plan. */
 export function parsePlan(input: string, options: ParsePlanOptions = {}): PlanParseResult {
   try {
+    // Fast path: plain JSON (what the app's own EXPLAIN returns) needs no unframing.
+    const trimmed = input.trimStart();
+    if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
+      const direct = parsePostgresJson(input, input);
+      if (direct.ok) return direct;
+    }
     const { format, lines } = detectFormat(input);
     switch (format) {
       case 'empty':

@@ -2,6 +2,7 @@
 // engine: statements that differ, fail or return rows get a card each; runs of quiet
 // statements that agree (DDL, INSERTs) fold into one line, so a 15,000-statement import
 // stays readable and cheap to render. Also the counts for the summary line.
+import { formatCount } from '../numbers';
 
 import type { AlignedRow, Explanation } from '../../compare';
 import type { EngineId, RunResult } from '../../engine/types';
@@ -103,9 +104,9 @@ export function summarizeKinds(rows: readonly AlignedRow[]): string {
   const parts = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 4)
-    .map(([kind, n]) => `${n.toLocaleString('en-US')} × ${kind}`);
+    .map(([kind, n]) => `${formatCount(n)} × ${kind}`);
   const more = counts.size > 4 ? ', …' : '';
-  return `${rows.length.toLocaleString('en-US')} statements: ${parts.join(', ')}${more}`;
+  return `${formatCount(rows.length)} statements: ${parts.join(', ')}${more}`;
 }
 
 export interface CompareSummary {

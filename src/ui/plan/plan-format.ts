@@ -1,4 +1,5 @@
 // Words and numbers for the plan views.
+import { formatCount } from '../numbers';
 import type { PlanNode } from '../../engine/plan';
 
 /** "0.04 ms", "12.3 ms", "1.24 s". */
@@ -13,9 +14,7 @@ export function ms(value: number | undefined): string {
 /** "1,234" rows, with decimals only where Postgres reports averages below 10. */
 export function rows(value: number | undefined): string {
   if (value === undefined) return '—';
-  return value < 10 && !Number.isInteger(value)
-    ? value.toFixed(2)
-    : Math.round(value).toLocaleString('en-US');
+  return value < 10 && !Number.isInteger(value) ? value.toFixed(2) : formatCount(Math.round(value));
 }
 
 /** How far the row estimate was off, e.g. "×120 under"; undefined within 2×. */
@@ -27,7 +26,7 @@ export function misestimate(node: PlanNode): { factor: number; text: string } | 
   const act = Math.max(node.actualRows, 1);
   const factor = act > est ? act / est : est / act;
   if (factor < 2) return undefined;
-  const shown = factor >= 10 ? Math.round(factor).toLocaleString('en-US') : factor.toFixed(1);
+  const shown = factor >= 10 ? formatCount(Math.round(factor)) : factor.toFixed(1);
   return {
     factor,
     text: `${shown}× ${act > est ? 'more than estimated' : 'fewer than estimated'}`,
@@ -54,14 +53,14 @@ export function nodeDetails(node: PlanNode): [string, string][] {
   if (node.sortMethod) {
     add(
       'Sort method',
-      `${node.sortMethod}${node.sortSpace ? ` (${node.sortSpace.type}: ${node.sortSpace.kB.toLocaleString('en-US')} kB)` : ''}`,
+      `${node.sortMethod}${node.sortSpace ? ` (${node.sortSpace.type}: ${formatCount(node.sortSpace.kB)} kB)` : ''}`,
     );
   }
   add('Group key', node.groupKey);
   if (node.hashBatches !== undefined) {
     add(
       'Hash',
-      `${node.hashBuckets ?? '?'} buckets, ${node.hashBatches} batch${node.hashBatches === 1 ? '' : 'es'}${node.peakMemoryKb !== undefined ? `, ${node.peakMemoryKb.toLocaleString('en-US')} kB memory` : ''}`,
+      `${node.hashBuckets ?? '?'} buckets, ${node.hashBatches} batch${node.hashBatches === 1 ? '' : 'es'}${node.peakMemoryKb !== undefined ? `, ${formatCount(node.peakMemoryKb)} kB memory` : ''}`,
     );
   }
   if (node.heapFetches !== undefined) add('Heap fetches', rows(node.heapFetches));
@@ -70,10 +69,7 @@ export function nodeDetails(node: PlanNode): [string, string][] {
   }
   const b = node.buffers;
   if (b && (b.sharedHit || b.sharedRead || b.tempRead || b.tempWritten)) {
-    const parts = [
-      `hit ${b.sharedHit.toLocaleString('en-US')}`,
-      `read ${b.sharedRead.toLocaleString('en-US')}`,
-    ];
+    const parts = [`hit ${formatCount(b.sharedHit)}`, `read ${formatCount(b.sharedRead)}`];
     if (b.tempRead || b.tempWritten) parts.push(`temp ${b.tempRead}/${b.tempWritten}`);
     add('Buffers', parts.join(', '));
   }
@@ -81,4 +77,21 @@ export function nodeDetails(node: PlanNode): [string, string][] {
     add('Cost', `${node.startupCost.toFixed(2)}..${node.totalCost.toFixed(2)}`);
   }
   return out;
+}
+
+/** The one detail that says most about a step: its condition, and what the filter removed. */
+export function keyDetail(node: PlanNode): [string, string] | undefined {
+  if (node.indexCond) return ['Index condition', node.indexCond];
+  if (node.filter) {
+    const removed = node.rowsRemovedByFilter
+      ? ` — removed ${rows(node.rowsRemovedByFilter)} rows`
+      : '';
+    return ['Filter', `${node.filter}${removed}`];
+  }
+  if (node.hashCond) return ['Hash condition', node.hashCond];
+  if (node.mergeCond) return ['Merge condition', node.mergeCond];
+  if (node.joinFilter) return ['Join filter', node.joinFilter];
+  if (node.sortKey) return ['Sort key', node.sortKey.join(', ')];
+  if (node.groupKey) return ['Group key', node.groupKey.join(', ')];
+  return undefined;
 }
