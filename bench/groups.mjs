@@ -132,6 +132,49 @@ async function planRenderOnce(ctx, text) {
   }
 }
 
+async function firstResult(ctx, engine) {
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(watchForCell('1'));
+    await page.goto(`${ctx.baseUrl}/`);
+    if (engine === 'sqlite') await page.getByTestId('engine-sqlite').click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await pasteScript(page, 'select 1');
+    await page.getByTestId('run-all').click();
+    await page.waitForFunction(() => window.__firstCell !== undefined, null, { timeout: 60_000 });
+    // The page's own resource timeline does not include what workers fetch.
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((r) => new URL(r.name).pathname)
+        .filter((p) => p.endsWith('.js') && !/\.worker-/.test(p)),
+    );
+    return { ms: await page.evaluate(() => window.__firstCell), scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+async function baseline(ctx) {
+  const context = await ctx.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${ctx.baseUrl}/__baseline/`);
+    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout: 60_000 });
+    return await page.evaluate(() => window.__benchDone);
+  } finally {
+    await context.close();
+  }
+}
+
+async function repeat(n, f) {
+  const values = [];
+  for (let i = 0; i < n; i++) values.push(await f());
+  return values;
+}
+
 export const GROUPS = [
   {
     name: 'startup',
