@@ -132,6 +132,17 @@ async function planRenderOnce(ctx, text) {
   }
 }
 
+/** Records (in the page) when a grid cell with exactly `text` first appears. */
+function watchForCell(text) {
+  return `(() => {
+    const found = () => Array.from(document.querySelectorAll('[role=gridcell]')).some((c) => c.textContent.trim() === ${JSON.stringify(text)});
+    const start = () => new MutationObserver((_, obs) => {
+      if (!window.__firstCell && found()) { window.__firstCell = performance.now(); obs.disconnect(); }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
+  })();`;
+}
+
 async function firstResult(ctx, engine) {
   const context = await ctx.browser.newContext();
   try {
