@@ -1,6 +1,8 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
+import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const pglitePkg = JSON.parse(
   readFileSync(
@@ -9,10 +11,55 @@ const pglitePkg = JSON.parse(
   ),
 ) as { version: string };
 
+// The prepared data dir (scripts/make-pgdata.mjs runs before the build) is named in the
+// bundle, so the worker needs no manifest round trip; without one the worker asks at runtime.
+const manifestUrl = new URL('./public/pgdata/manifest.json', import.meta.url);
+const pgdata = existsSync(manifestUrl)
+  ? (JSON.parse(readFileSync(manifestUrl, 'utf8')) as { pgliteVersion: string; file: string })
+  : undefined;
+const pgdataFile = pgdata?.pgliteVersion === pglitePkg.version ? pgdata.file : '';
+
+/**
+ * Serves the prepared data dir gzip-encoded (Content-Encoding), so the browser inflates it
+ * while downloading, off the worker's thread. Hosts that serve it as a plain .gz file work
+ * too: PGlite inflates it itself then.
+ */
+function pgdataEncoding(root: string): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const match = /^\/pgdata\/([\w.-]+\.tar\.gz)$/.exec(req.url ?? '');
+    if (!match?.[1]) return next();
+    const file = join(root, 'pgdata', match[1]);
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      return next();
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/x-tar',
+      'Content-Encoding': 'gzip',
+      'Content-Length': size,
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  };
+}
+
+const pgdataPlugin: Plugin = {
+  name: 'schemalab-pgdata-encoding',
+  configureServer(server) {
+    server.middlewares.use(pgdataEncoding(join(server.config.root, 'public')));
+  },
+  configurePreviewServer(server) {
+    server.middlewares.use(pgdataEncoding(server.config.build.outDir));
+  },
+};
+
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), pgdataPlugin],
   define: {
     __PGLITE_VERSION__: JSON.stringify(pglitePkg.version),
+    __PGDATA_FILE__: JSON.stringify(pgdataFile),
   },
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   worker: { format: 'es' },

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  define: { __PGLITE_VERSION__: JSON.stringify('test') },
+  define: { __PGLITE_VERSION__: JSON.stringify('test'), __PGDATA_FILE__: JSON.stringify('') },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -5,6 +5,9 @@ import { generatedSchema } from './erd-schema.mjs';
 import { syntheticPlan } from './plan-fixture.mjs';
 
 const COLD_RUNS = 5;
+
+/** A pause between cold loads, so one load's background work does not slow the next. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 const round = (v) => Math.round(v * 10) / 10;
 
 /** Pastes into the editor the way Ctrl+V does (a paste event with clipboard data). */
@@ -132,29 +135,23 @@ async function planRenderOnce(ctx, text) {
   }
 }
 
-/** Records (in the page) when a grid cell with exactly `text` first appears. */
-function watchForCell(text) {
-  return `(() => {
-    const found = () => Array.from(document.querySelectorAll('[role=gridcell]')).some((c) => c.textContent.trim() === ${JSON.stringify(text)});
-    const start = () => new MutationObserver((_, obs) => {
-      if (!window.__firstCell && found()) { window.__firstCell = performance.now(); obs.disconnect(); }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    if (document.body) start(); else document.addEventListener('DOMContentLoaded', start);
-  })();`;
-}
-
 async function firstResult(ctx, engine) {
   const context = await ctx.browser.newContext();
   try {
     const page = await context.newPage();
-    await page.addInitScript(watchForCell('1'));
     await page.goto(`${ctx.baseUrl}/`);
     if (engine === 'sqlite') await page.getByTestId('engine-sqlite').click();
     await page.locator('.cm-content').click();
     await page.keyboard.press('Control+a');
     await pasteScript(page, 'select 1');
     await page.getByTestId('run-all').click();
-    await page.waitForFunction(() => window.__firstCell !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByName('schemalab:results-rendered').length > 0,
+      null,
+      { timeout: 60_000, polling: 50 },
+    );
+    const cell = await page.locator('[role=gridcell]').first().textContent();
+    if (cell?.trim() !== '1') throw new Error(`The first result was ${cell}, not 1.`);
     // The page's own resource timeline does not include what workers fetch.
     const scripts = await page.evaluate(() =>
       performance
@@ -162,7 +159,10 @@ async function firstResult(ctx, engine) {
         .map((r) => new URL(r.name).pathname)
         .filter((p) => p.endsWith('.js') && !/\.worker-/.test(p)),
     );
-    return { ms: await page.evaluate(() => window.__firstCell), scripts };
+    const ms = await page.evaluate(
+      () => performance.getEntriesByName('schemalab:results-rendered')[0].startTime,
+    );
+    return { ms, scripts };
   } finally {
     await context.close();
   }
@@ -195,12 +195,20 @@ export const GROUPS = [
       const base = [];
       const scripts = new Set();
       for (let i = 0; i < COLD_RUNS; i++) {
+        // Let the previous page's workers wind down so each load starts on an idle machine.
+        await settle();
         const r = await firstResult(ctx, 'postgres');
         pg.push(r.ms);
         for (const s of r.scripts) scripts.add(s);
+        await settle();
         base.push(await baseline(ctx));
       }
-      const sqlite = (await repeat(COLD_RUNS, () => firstResult(ctx, 'sqlite'))).map((r) => r.ms);
+      const sqlite = (
+        await repeat(COLD_RUNS, async () => {
+          await settle();
+          return firstResult(ctx, 'sqlite');
+        })
+      ).map((r) => r.ms);
       const js = ctx.gzipSizes([...scripts]);
       const pgMs = ctx.median(pg);
       const baseMs = ctx.median(base);

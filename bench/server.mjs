@@ -36,8 +36,13 @@ export function serveStatic(mounts, port = 0) {
     } catch {
       return void res.writeHead(404).end();
     }
+    // Like the app's own server (vite.config.ts): the data dir travels gzip-encoded.
+    const encoded = /\/pgdata\/[^/]+\.tar\.gz$/.test(url.pathname);
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': encoded
+        ? 'application/x-tar'
+        : (TYPES[extname(file)] ?? 'application/octet-stream'),
+      ...(encoded ? { 'Content-Encoding': 'gzip' } : {}),
       'Content-Length': size,
       'Cache-Control': 'no-cache',
     });

@@ -8,20 +8,20 @@ import {
   TabSync,
   adoptSharedState,
   connectLibrary,
-  decodeLink,
   defaultState,
   describeProblems,
-  encodeState,
-  linkLengthInfo,
   openLibrary,
-  shareUrl,
   type LinkLengthInfo,
   type PlaygroundLibrary,
   type PlaygroundRecord,
   type PlaygroundState,
   type StorageStatus,
 } from '../share';
-import { ShareEncodeError } from '../share/codec';
+/** The link codec and its helpers load only when a link is opened or made. */
+const loadCodec = () =>
+  Promise.all([import('../share/codec'), import('../share/link-length')]).then(
+    ([codec, length]) => ({ ...codec, ...length }),
+  );
 import { ENGINE_IDS, type EngineId } from '../engine/types';
 import type { Workspace } from './workspace.svelte';
 import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
@@ -241,6 +241,7 @@ export class Persistence {
 
   /** A link that carries the whole playground in its fragment. */
   async share(): Promise<ShareResult | { error: string }> {
+    const { encodeState, shareUrl, linkLengthInfo, ShareEncodeError } = await loadCodec();
     try {
       const payload = await encodeState(this.currentState());
       const url = shareUrl(location.href, payload);
@@ -289,6 +290,7 @@ export class Persistence {
   private async createFromLink(hash: string): Promise<PlaygroundRecord | undefined> {
     // Whatever happens, the fragment is consumed: a reload must not import it twice.
     history.replaceState(null, '', location.pathname + location.search);
+    const { decodeLink } = await loadCodec();
     const decoded = await decodeLink(hash);
     if (!decoded.ok) {
       this.banner = {

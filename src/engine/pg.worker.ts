@@ -1,14 +1,15 @@
 // Browser entry of the Postgres worker. Started with the name `eager` (the first start of a
-// page), it begins fetching and starting PGlite before the app has even asked, so the
-// engine loads while the page is still being built.
+// page), it begins downloading PGlite's WebAssembly, file bundle and the prepared data dir
+// before PGlite's own JavaScript (~500 KB) is even parsed, then starts the engine before
+// the app has asked.
 
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import type { PGliteOptions } from '@electric-sql/pglite';
-import { PgliteEngine } from './pglite';
-import { serve, type EngineStarter, type StartArgs } from './worker-core';
-import { workerName, workerPort } from './worker-port';
+import type { EngineStarter, StartArgs } from './worker-core';
+import type { PgliteEngine } from './pglite';
 import type { StartupProgress } from './types';
+import { workerName, workerPort } from './worker-port';
 
 interface Manifest {
   pgliteVersion: string;
@@ -19,11 +20,16 @@ interface Manifest {
 async function preparedDataDir(): Promise<Blob | undefined> {
   try {
     const base = import.meta.env.BASE_URL;
-    const manifestResponse = await fetch(`${base}pgdata/manifest.json`);
-    if (!manifestResponse.ok) return undefined;
-    const manifest = (await manifestResponse.json()) as Manifest;
-    if (manifest.pgliteVersion !== __PGLITE_VERSION__) return undefined;
-    const response = await fetch(`${base}pgdata/${manifest.file}`);
+    // The build knows the file name; the manifest is only asked when it did not.
+    let file = __PGDATA_FILE__;
+    if (!file) {
+      const manifestResponse = await fetch(`${base}pgdata/manifest.json`);
+      if (!manifestResponse.ok) return undefined;
+      const manifest = (await manifestResponse.json()) as Manifest;
+      if (manifest.pgliteVersion !== __PGLITE_VERSION__) return undefined;
+      file = manifest.file;
+    }
+    const response = await fetch(`${base}pgdata/${file}`);
     return response.ok ? await response.blob() : undefined;
   } catch {
     return undefined;
@@ -40,27 +46,36 @@ function pgliteOptions(): Promise<Partial<PGliteOptions>> {
   return pgliteFiles;
 }
 
+const eagerStart = workerName() === 'eager';
+const eagerDataDir = eagerStart ? preparedDataDir() : undefined;
+if (eagerStart) void pgliteOptions().catch(() => undefined);
+
+const [{ PgliteEngine: Engine }, { serve }] = await Promise.all([
+  import('./pglite'),
+  import('./worker-core'),
+]);
+
 let progress: (p: StartupProgress) => void = () => undefined;
 
-async function startFresh(args: StartArgs): Promise<PgliteEngine> {
+async function startFresh(args: StartArgs, dataDir?: Promise<Blob | undefined>): Promise<PgliteEngine> {
   progress({ phase: 'fetching', message: 'Loading PostgreSQL…' });
-  const [dataDir, pglite] = await Promise.all([
-    args.snapshot ? Promise.resolve(undefined) : preparedDataDir(),
+  const [prepared, pglite] = await Promise.all([
+    args.snapshot ? Promise.resolve(undefined) : (dataDir ?? preparedDataDir()),
     pgliteOptions(),
   ]);
   progress({
     phase: 'starting',
     message: args.snapshot ? 'Restoring the database…' : 'Starting PostgreSQL…',
   });
-  return PgliteEngine.start({
+  return Engine.start({
     ...(args.snapshot ? { snapshot: args.snapshot } : {}),
-    ...(dataDir ? { dataDir } : {}),
+    ...(prepared ? { dataDir: prepared } : {}),
     extensions: args.extensions ?? [],
     pglite,
   });
 }
 
-const eager = workerName() === 'eager' ? startFresh({ engine: 'postgres' }) : undefined;
+const eager = eagerStart ? startFresh({ engine: 'postgres' }, eagerDataDir) : undefined;
 eager?.catch(() => undefined);
 
 const starter: EngineStarter = (args, report) => {

@@ -1,4 +1,5 @@
-// The Web Worker side of the port: postMessage out, one message handler in.
+// The Web Worker side of the port: postMessage out, one message handler in. Messages that
+// arrive while the worker is still loading its code are kept and handed over in order.
 import type { Port, WorkerEvent, WorkerRequest } from './worker-core';
 
 const scope = self as unknown as {
@@ -7,10 +8,15 @@ const scope = self as unknown as {
   name: string;
 };
 
+// Installed when this module is evaluated, before any slow import of the entry.
+const early: WorkerRequest[] = [];
+scope.onmessage = (event) => early.push(event.data);
+
 export const workerPort: Port = {
   postMessage: (message, transfer = []) => scope.postMessage(message, transfer),
   onMessage: (handler) => {
     scope.onmessage = (event) => handler(event.data);
+    for (const message of early.splice(0)) handler(message);
   },
 };
 

@@ -131,19 +131,31 @@ export class DiagramStore {
 
   /**
    * Cards keep the place they had on screen (or the place saved with the playground). A card
-   * that grew into a neighbour is let go, so it is placed again instead of overlapping.
+   * that grew since the last layout and now runs into a neighbour is let go, so it is placed
+   * again instead of overlapping; positions the user chose are otherwise always kept.
    */
   private pinsFor(model: SchemaModel): Record<string, Point> {
+    const previous = new Map((this.layout?.nodes ?? []).map((n) => [n.key, n]));
     const saved = this.layout ? positionsOf(this.layout) : this.positions.get();
-    const pins: Record<string, Point> = {};
-    const rects: { key: string; x: number; y: number; width: number; height: number }[] = [];
+    const rects: {
+      key: string;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      grew: boolean;
+    }[] = [];
     for (const r of model.relations) {
       const p = saved[r.key];
       if (!p) continue;
-      rects.push({ key: r.key, x: p.x, y: p.y, ...cardSize(r, DEFAULT_METRICS) });
+      const size = cardSize(r, DEFAULT_METRICS);
+      const before = previous.get(r.key);
+      const grew = !!before && (size.height > before.height || size.width > before.width);
+      rects.push({ key: r.key, x: p.x, y: p.y, ...size, grew });
     }
+    const pins: Record<string, Point> = {};
     for (const rect of rects) {
-      const clash = rects.some((other) => other !== rect && overlaps(rect, other, 4));
+      const clash = rect.grew && rects.some((other) => other !== rect && overlaps(rect, other, 4));
       if (!clash) pins[rect.key] = { x: rect.x, y: rect.y };
     }
     return pins;

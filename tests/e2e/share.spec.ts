@@ -1,15 +1,42 @@
 import { expect, test } from '@playwright/test';
-import { openApp, setScript } from './helpers';
+import { openApp, runAll, setScript } from './helpers';
+import type { Page } from '@playwright/test';
 
-test('share → open the link in a fresh browser context → same scripts, as a new playground', async ({
+/** Card positions in the diagram, by table key. */
+async function cardPositions(page: Page): Promise<Record<string, string>> {
+  await page.getByRole('tab', { name: 'Diagram' }).click();
+  await expect(page.getByTestId('diagram-status')).toHaveAttribute('data-state', 'ready');
+  return page
+    .locator('[data-table]')
+    .evaluateAll((cards) =>
+      Object.fromEntries(
+        cards.map((c) => [c.getAttribute('data-table') ?? '', c.getAttribute('transform') ?? '']),
+      ),
+    );
+}
+
+test('share → open the link in a fresh browser context → same scripts and diagram positions, as a new playground', async ({
   page,
   browser,
 }) => {
   await openApp(page);
   await setScript(
     page,
-    "create table shared_table (id int primary key, note text default 'hé <b>');",
+    "create table shared_table (id int primary key, note text default 'hé <b>');\ncreate table other_table (id int primary key, shared_id int references shared_table (id));",
   );
+  await runAll(page);
+  // Move a card by hand: the link must carry where the user put it.
+  await page.getByRole('tab', { name: 'Diagram' }).click();
+  const card = page.locator('[data-table="public.other_table"]');
+  const box = await card.boundingBox();
+  if (!box) throw new Error('no card');
+  await page.mouse.move(box.x + 20, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + 90, { steps: 8 });
+  await page.mouse.up();
+  const positions = await cardPositions(page);
+  expect(Object.keys(positions)).toHaveLength(2);
+  await page.getByRole('tab', { name: 'Results' }).click();
   await page.getByTestId('engine-sqlite').click();
   await setScript(page, 'select 1 as sqlite_side;');
   await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
@@ -35,6 +62,10 @@ test('share → open the link in a fresh browser context → same scripts, as a 
   await expect(page2.locator('.cm-content')).toContainText("note text default 'hé <b>'");
   // Nothing ran on open.
   await expect(page2.locator('.card')).toHaveCount(0);
+  // Running it gives the same diagram, cards where the sender left them.
+  await runAll(page2);
+  expect(await cardPositions(page2)).toEqual(positions);
+  await page2.getByRole('tab', { name: 'Results' }).click();
   await page2.getByTestId('open-library').click();
   await expect(page2.getByTestId('library-list').locator('li')).toHaveCount(2);
   await expect(page2.getByTestId('library-list')).toContainText('from a link');
@@ -98,6 +129,23 @@ test('two tabs on one playground get the conflict notice instead of losing text'
   await expect(noticed.winner.locator('.cm-content')).toContainText(
     `-- typed in tab ${noticed.mine}`,
   );
+});
+
+test('without IndexedDB (private mode), work is kept in memory with a visible warning', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  const page = await context.newPage();
+  await openApp(page);
+  await expect(page.getByTestId('storage-warning')).toContainText('only while this tab is open');
+  await setScript(page, 'select 5 as still_works;');
+  await runAll(page);
+  await expect(page.locator('[role=gridcell]').first()).toHaveText('5');
+  await expect(page.getByTestId('save-status')).toHaveText('Kept in this tab only');
+  await context.close();
 });
 
 test('reload keeps edits made a moment before', async ({ page }) => {
