@@ -14,7 +14,7 @@ import { CompareStore } from './compare.svelte';
 import { PlanStore } from './plans.svelte';
 import { DatagenStore } from './datagen.svelte';
 import type { SchemaModel } from '../schema/model';
-import { DiagramStore } from '../erd/diagram.svelte';
+import { DiagramStore, prewarmLayout } from '../erd/diagram.svelte';
 import { findCreateStatement } from '../erd/find-create';
 
 export type View = 'results' | 'diagram' | 'plan';
@@ -195,9 +195,19 @@ export class Workspace {
 
   private adopt(engine: EngineId, client: EngineClient): EngineClient {
     client.timeoutMs = this.settings.timeoutMs;
+    let warmed = false;
     client.onStatus((status) => {
       this.statuses = { ...this.statuses, [engine]: status };
       this.updateTicker();
+      if (status.state === 'ready' && !warmed) {
+        warmed = true;
+        this.whenIdle(() => {
+          // Read the (empty) catalog once: completion gets its first schema, and the
+          // engine's catalog caches are warm before the first real diagram.
+          void this.refreshSchema(engine);
+          prewarmLayout();
+        });
+      }
     });
     this.clients[engine] = client;
     return client;
@@ -366,6 +376,12 @@ export class Workspace {
       return this.compare.busy || this.isRunning('postgres') || this.isRunning('sqlite');
     }
     return this.statuses[this.engine].state === 'running';
+  }
+
+  /** Runs `task` when the page is idle (or after two seconds at the latest). */
+  private whenIdle(task: () => void): void {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+    else setTimeout(task, 500);
   }
 
   private setRun(engine: EngineId, view: RunView | undefined): void {

@@ -52,6 +52,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Snapshot once the statements to replay would take this long to run again. */
 const SNAPSHOT_AFTER_REPLAY_MS = 750;
 const SNAPSHOT_AFTER_STATEMENTS = 300;
+/** How long after a run the snapshot waits, so follow-up requests go first. */
+const SNAPSHOT_DELAY_MS = 1000;
 
 class CallError extends Error {
   constructor(readonly serialized: SerializedError) {
@@ -82,6 +84,7 @@ export class EngineClient implements Engine {
   private replayLog: { entry: ReplayEntry; ms: number }[] = [];
   private interrupt: ((reason: Interruption) => void) | undefined;
   private snapshotting: Promise<void> | undefined;
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   private spawned = 0;
 
   /**
@@ -112,6 +115,7 @@ export class EngineClient implements Engine {
   }
 
   async run(request: RunRequest, onStatement?: StatementListener): Promise<RunResult> {
+    clearTimeout(this.snapshotTimer);
     await this.ensureStarted();
     const started = performance.now();
     const segments = segmentsFor(request, this.id === 'postgres' ? 'postgres' : 'sqlite');
@@ -208,6 +212,7 @@ export class EngineClient implements Engine {
 
   /** Throws the database away and starts an empty one. */
   async reset(): Promise<void> {
+    clearTimeout(this.snapshotTimer);
     this.lastSnapshot = undefined;
     this.extensions = [];
     this.replayLog = [];
@@ -217,6 +222,7 @@ export class EngineClient implements Engine {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.snapshotTimer);
     this.stopWorker('The engine was closed.');
     this.starting = undefined;
     this.setStatus({ state: 'idle' });
@@ -319,7 +325,25 @@ export class EngineClient implements Engine {
 
   /** Takes a snapshot when replaying the log would be slow, so a restore stays quick. */
   private maybeSnapshot(result: RunResult): void {
-    if (!result.changed || result.inTransaction || this.snapshotting) return;
+    if (!result.changed || result.inTransaction) return;
+    // Wait a moment: what the UI asks right after a run (the new schema for the diagram and
+    // completion) should not queue behind a half-second copy of the database.
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => this.takeSnapshot(), SNAPSHOT_DELAY_MS);
+  }
+
+  /** Takes a pending snapshot now instead of after the delay; resolves when it is taken. */
+  async flushSnapshot(): Promise<void> {
+    if (this.snapshotTimer !== undefined) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = undefined;
+      this.takeSnapshot();
+    }
+    await this.snapshotting;
+  }
+
+  private takeSnapshot(): void {
+    if (this.snapshotting || this.isRunning() || !this.worker) return;
     const replayMs = this.replayLog.reduce((sum, l) => sum + l.ms, 0);
     if (replayMs < SNAPSHOT_AFTER_REPLAY_MS && this.replayLog.length < SNAPSHOT_AFTER_STATEMENTS) {
       return;

@@ -57,7 +57,10 @@ const [{ PgliteEngine: Engine }, { serve }] = await Promise.all([
 
 let progress: (p: StartupProgress) => void = () => undefined;
 
-async function startFresh(args: StartArgs, dataDir?: Promise<Blob | undefined>): Promise<PgliteEngine> {
+async function startFresh(
+  args: StartArgs,
+  dataDir?: Promise<Blob | undefined>,
+): Promise<PgliteEngine> {
   progress({ phase: 'fetching', message: 'Loading PostgreSQL…' });
   const [prepared, pglite] = await Promise.all([
     args.snapshot ? Promise.resolve(undefined) : (dataDir ?? preparedDataDir()),

@@ -14,7 +14,7 @@ import type {
 } from './types';
 import type { Segment } from './split';
 import type { SchemaModel } from '../schema/model';
-import { introspect } from './introspect';
+import { introspect, introspectPostgres } from './introspect';
 import { EngineCrashedError, type Outcome, type StatementExecutor } from './runner';
 import type { PgliteEngine } from './pglite';
 import type { SqljsEngine } from './sqljs';
@@ -100,7 +100,14 @@ function makeApi(starter: EngineStarter, emit: Emit) {
     /** Reads the live catalog into a SchemaModel, timed, next to the engine. */
     async introspect(): Promise<{ model: SchemaModel; ms: number }> {
       const t0 = performance.now();
-      const model = await introspect(current());
+      const engine = current();
+      // Postgres keeps the catalog query prepared, except inside the user's transaction.
+      const model =
+        engine.id === 'postgres'
+          ? await introspectPostgres((sql) => engine.query(sql), {
+              prepared: !engine.inTransaction(),
+            })
+          : await introspect(engine);
       return { model, ms: performance.now() - t0 };
     },
 

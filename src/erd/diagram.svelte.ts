@@ -45,6 +45,14 @@ function layoutWorker(): Worker {
   return worker;
 }
 
+/**
+ * Starts the layout worker ahead of need: loading ELK and letting V8 optimise it takes about
+ * a second, which would otherwise delay the first diagram.
+ */
+export function prewarmLayout(): void {
+  layoutWorker();
+}
+
 function requestLayout(model: SchemaModel, pinned: Record<string, Point>): Promise<LayoutResponse> {
   const id = ++nextId;
   const message: LayoutRequest = { id, model, pinned };

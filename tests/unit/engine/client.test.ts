@@ -93,6 +93,8 @@ describe.each(['postgres', 'sqlite'] as const)(
       // Enough statements to trigger a snapshot, then more that only the replay log holds.
       const many = Array.from({ length: 320 }, (_, i) => `insert into s values (${i});`).join('\n');
       await client.run({ script: `create table s (x int);\n${many}`, stopOnError: true });
+      await client.flushSnapshot();
+      expect(client.replayLogLength()).toBe(0);
       await client.run({ script: 'insert into s values (1000);', stopOnError: true });
       expect(client.replayLogLength()).toBe(1);
       client.timeoutMs = 200;

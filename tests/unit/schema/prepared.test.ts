@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { introspectPostgres } from '../../../src/engine/introspect';
+import type { PgliteEngine } from '../../../src/engine/pglite';
+import { startPg } from '../helpers/engines';
+
+describe('prepared Postgres introspection', () => {
+  let pg: PgliteEngine;
+  beforeAll(async () => {
+    pg = await startPg();
+  });
+  afterAll(() => pg.close());
+
+  it('sees new tables on every call, and survives DEALLOCATE ALL', async () => {
+    const query = (sql: string) => pg.query(sql);
+    await pg.run({ script: 'create table a (id int primary key);', stopOnError: true });
+    expect(
+      (await introspectPostgres(query, { prepared: true })).relations.map((r) => r.key),
+    ).toEqual(['public.a']);
+    await pg.run({
+      script: 'create table b (id int primary key, a_id int references a (id));',
+      stopOnError: true,
+    });
+    const model = await introspectPostgres(query, { prepared: true });
+    expect(model.relations.map((r) => r.key)).toEqual(['public.a', 'public.b']);
+    expect(model.relations[1]?.foreignKeys[0]?.referencedKey).toBe('public.a');
+    await pg.run({
+      script: 'deallocate all; alter table b add column note text;',
+      stopOnError: true,
+    });
+    const after = await introspectPostgres(query, { prepared: true });
+    expect(after.relations[1]?.columns.map((c) => c.name)).toEqual(['id', 'a_id', 'note']);
+  });
+});
