@@ -10,11 +10,9 @@ interface ExtensionEntry {
   requires?: string[];
 }
 
+// auto_explain ships too, but it is a module for LOAD, not an extension: it is left out.
 export const PG_EXTENSIONS: Record<string, ExtensionEntry> = {
   amcheck: { load: async () => (await import('@electric-sql/pglite/contrib/amcheck')).amcheck },
-  auto_explain: {
-    load: async () => (await import('@electric-sql/pglite/contrib/auto_explain')).auto_explain,
-  },
   bloom: { load: async () => (await import('@electric-sql/pglite/contrib/bloom')).bloom },
   btree_gin: {
     load: async () => (await import('@electric-sql/pglite/contrib/btree_gin')).btree_gin,

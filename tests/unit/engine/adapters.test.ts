@@ -244,3 +244,24 @@ select msg from log order by rowid;`,
     expect(db.inTransaction()).toBe(false);
   });
 });
+
+describe('every extension PGlite ships', () => {
+  it('can be created with CREATE EXTENSION, one restart each, keeping the data', async () => {
+    const { PG_EXTENSIONS } = await import('../../../src/engine/pg-extensions');
+    const pg = await startPg();
+    try {
+      await runAll(pg, "create table survivor (v text); insert into survivor values ('kept');");
+      const failed: string[] = [];
+      for (const name of Object.keys(PG_EXTENSIONS)) {
+        const run = await runAll(pg, `create extension if not exists "${name}" cascade;`);
+        if (run.results[0]?.status !== 'ok') failed.push(`${name}: ${run.results[0]?.error?.message}`);
+      }
+      expect(failed).toEqual([]);
+      const installed = await pg.query('select count(*) from pg_extension');
+      expect(Number(installed.rows[0]?.[0])).toBeGreaterThanOrEqual(Object.keys(PG_EXTENSIONS).length);
+      expect((await pg.query('select v from survivor')).rows).toEqual([['kept']]);
+    } finally {
+      await pg.close();
+    }
+  }, 180_000);
+});
