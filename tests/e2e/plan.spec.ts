@@ -56,3 +56,31 @@ select * from orders where customer_id = 42;`,
   await page.getByTestId('undo-fix').click();
   await expect(result).toContainText('Undone:');
 });
+
+test('SQLite: a full-table SCAN is flagged, and the suggested index turns it into a SEARCH', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page, 'sqlite');
+  await setScript(
+    page,
+    `create table events (id integer primary key, kind text not null, at integer not null);
+insert into events (kind, at)
+  with recursive n(i) as (select 1 union all select i + 1 from n where i < 50000)
+  select case i % 50 when 0 then 'error' else 'info' end, i from n;
+select * from events where kind = 'error' and at > 1000;`,
+  );
+  await runAll(page);
+  await page.locator('.cm-line').last().click();
+  await page.getByTestId('explain-toolbar').click();
+  const finding = page.locator('[data-testid=annotation][data-rule=sqlite-scan]');
+  await expect(finding).toBeVisible({ timeout: 60_000 });
+  await expect(finding.locator('pre')).toHaveText(/CREATE INDEX \S+ ON events \(kind/);
+  await expect(page.getByTestId('plan-tree')).toContainText('SCAN events');
+  await finding.getByTestId('try-fix').click();
+  const result = page.getByTestId('fix-result');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(result.getByRole('list', { name: 'Plan after' })).toContainText(
+    /SEARCH events USING (COVERING )?INDEX idx_events_kind/,
+  );
+});

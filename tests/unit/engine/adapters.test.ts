@@ -254,11 +254,14 @@ describe('every extension PGlite ships', () => {
       const failed: string[] = [];
       for (const name of Object.keys(PG_EXTENSIONS)) {
         const run = await runAll(pg, `create extension if not exists "${name}" cascade;`);
-        if (run.results[0]?.status !== 'ok') failed.push(`${name}: ${run.results[0]?.error?.message}`);
+        if (run.results[0]?.status !== 'ok')
+          failed.push(`${name}: ${run.results[0]?.error?.message}`);
       }
       expect(failed).toEqual([]);
       const installed = await pg.query('select count(*) from pg_extension');
-      expect(Number(installed.rows[0]?.[0])).toBeGreaterThanOrEqual(Object.keys(PG_EXTENSIONS).length);
+      expect(Number(installed.rows[0]?.[0])).toBeGreaterThanOrEqual(
+        Object.keys(PG_EXTENSIONS).length,
+      );
       expect((await pg.query('select v from survivor')).rows).toEqual([['kept']]);
     } finally {
       await pg.close();
