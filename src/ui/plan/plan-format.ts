@@ -95,3 +95,26 @@ export function keyDetail(node: PlanNode): [string, string] | undefined {
   if (node.groupKey) return ['Group key', node.groupKey.join(', ')];
   return undefined;
 }
+
+/** How many lines `nodeDetails` would show, without building them (cheap, for every node). */
+export function detailCount(node: PlanNode): number {
+  const b = node.buffers;
+  return [
+    node.indexCond,
+    node.filter,
+    node.rowsRemovedByFilter || undefined,
+    node.joinFilter,
+    node.rowsRemovedByJoinFilter || undefined,
+    node.hashCond,
+    node.mergeCond,
+    node.recheckCond,
+    node.sortKey,
+    node.sortMethod,
+    node.groupKey,
+    node.hashBatches,
+    node.heapFetches,
+    node.workersPlanned,
+    b && (b.sharedHit || b.sharedRead || b.tempRead || b.tempWritten) ? b : undefined,
+    node.startupCost !== undefined && node.totalCost !== undefined ? node.totalCost : undefined,
+  ].filter((v) => v !== undefined).length;
+}
