@@ -109,3 +109,26 @@ test('a reload keeps each engine’s script', async ({ page }) => {
   await page.getByTestId('engine-postgres').click();
   await expect(page.locator('.cm-content')).toContainText('select 42 as answer; -- postgres draft');
 });
+
+test('100,000 rows: the grid keeps the DOM small and scrolls to the last row', async ({ page }) => {
+  await openApp(page);
+  await setScript(
+    page,
+    'select g as n, md5(g::text) as hash, null::text as nothing from generate_series(1, 100000) g;',
+  );
+  await runAll(page);
+  const card = page.locator('.card').last();
+  await expect(card).toContainText('100,000 rows');
+  const grid = card.locator('[role=grid]');
+  await expect(grid).toHaveAttribute('aria-rowcount', '100001');
+  // Only the rows in view (plus a margin) exist in the DOM.
+  const rendered = await grid.locator('[role=row]').count();
+  expect(rendered).toBeLessThan(80);
+  await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(grid.locator('[role=rowheader]').filter({ hasText: /^100000$/ })).toHaveCount(1);
+  const last = grid
+    .locator('[role=row]')
+    .filter({ has: page.locator('[role=rowheader]', { hasText: /^100000$/ }) });
+  await expect(last.locator('[role=gridcell]').first()).toHaveText('100000');
+  await expect(last.locator('[role=gridcell]').nth(2)).toHaveClass(/null/);
+});
