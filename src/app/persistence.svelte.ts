@@ -2,21 +2,21 @@
 // share link), saves every change, notices other tabs, and offers the library's actions
 // (new, open, rename, fork, delete with undo, import, export, share) to the UI.
 
+// Imported module by module (not from share/index.ts) so the link codec stays out of the
+// start-up bundle: it loads when a link is opened or made.
+import { AutosaveScheduler } from '../share/autosave';
+import { PlaygroundSession } from '../share/session';
+import { TabSync, connectLibrary } from '../share/sync';
 import {
-  AutosaveScheduler,
-  PlaygroundSession,
-  TabSync,
   adoptSharedState,
-  connectLibrary,
   defaultState,
   describeProblems,
-  openLibrary,
-  type LinkLengthInfo,
-  type PlaygroundLibrary,
-  type PlaygroundRecord,
+  sameState,
   type PlaygroundState,
-  type StorageStatus,
-} from '../share';
+} from '../share/state';
+import { openLibrary, type PlaygroundLibrary } from '../share/library';
+import type { PlaygroundRecord, StorageStatus } from '../share/store';
+import type { LinkLengthInfo } from '../share/link-length';
 /** The link codec and its helpers load only when a link is opened or made. */
 const loadCodec = () =>
   Promise.all([import('../share/codec'), import('../share/link-length')]).then(
@@ -322,13 +322,8 @@ export class Persistence {
       this.session = new PlaygroundSession(this.library, this.sync, record);
       this.session.onEvent((e) => {
         if (e.type === 'stale') {
-          if (this.autosave.pending) {
-            this.banner = {
-              kind: 'stale',
-              message:
-                'This playground was just changed in another tab, and you have unsaved edits here.',
-            };
-          } else void this.takeTheirs();
+          if (this.autosave.busy) this.showStale();
+          else void this.followOtherTab();
         } else if (e.type === 'conflict') {
           this.banner = {
             kind: 'conflict',
@@ -345,6 +340,31 @@ export class Persistence {
         }
       });
     }
+  }
+
+  private showStale(): void {
+    this.banner = {
+      kind: 'stale',
+      message: 'This playground was just changed in another tab, and you have unsaved edits here.',
+    };
+  }
+
+  /**
+   * Shows what another tab saved when this tab has nothing unsaved. Typing that starts while
+   * the stored version is being read wins: then the choice is offered instead.
+   */
+  private async followOtherTab(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const record = await session.latest();
+    if (session !== this.session || !record) return;
+    if (this.autosave.busy) {
+      if (session.stale) this.showStale();
+      return;
+    }
+    session.adopt(record);
+    this.current = record;
+    this.applyToWorkspace(record.state);
   }
 
   private async switchTo(record: PlaygroundRecord): Promise<void> {
@@ -374,12 +394,17 @@ export class Persistence {
   private async saveNow(): Promise<void> {
     if (!this.session) return;
     if (this.banner?.kind === 'conflict' || this.banner?.kind === 'stale') return;
-    const result = await this.session.save(this.currentState());
+    const state = this.currentState();
+    if (this.current && sameState(state, this.current.state)) {
+      // Nothing changed (e.g. the view re-applied a stored state): no new revision, so other
+      // tabs are not told about a change that is not one.
+      this.markSaved();
+      return;
+    }
+    const result = await this.session.save(state);
     if (result.status === 'saved') {
       this.current = result.record;
-      this.saveText =
-        this.storage.kind === 'memory' ? 'Kept in this tab only' : 'All changes saved';
-      this.saveProblem = this.storage.kind === 'memory';
+      this.markSaved();
       await this.refreshList();
     } else if (result.status === 'missing') {
       this.banner = {
@@ -390,6 +415,11 @@ export class Persistence {
       this.saveText = `Not saved: ${describeProblems(result.problems)}`;
       this.saveProblem = true;
     }
+  }
+
+  private markSaved(): void {
+    this.saveText = this.storage.kind === 'memory' ? 'Kept in this tab only' : 'All changes saved';
+    this.saveProblem = this.storage.kind === 'memory';
   }
 
   /** Saves the open playground as a new one (after it was deleted elsewhere). */

@@ -1,13 +1,48 @@
-// Browser entry of the SQLite worker.
+// Browser entry of the SQLite worker. It starts downloading and compiling SQLite's
+// WebAssembly before the adapter's JavaScript is even loaded, so the engine is ready sooner.
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import { SqljsEngine } from './sqljs';
-import { serve } from './worker-core';
+import type { SqlJsConfig } from 'sql.js';
 import { workerPort } from './worker-port';
+
+const compiled = WebAssembly.compileStreaming(fetch(sqlWasmUrl));
+compiled.catch(() => undefined);
+
+const [{ SqljsEngine }, { serve }] = await Promise.all([
+  import('./sqljs'),
+  import('./worker-core'),
+]);
+
+/** Emscripten's hook to instantiate from our precompiled module instead of fetching again. */
+type InstantiateWasm = (
+  imports: WebAssembly.Imports,
+  done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+) => object;
+
+/** Uses the precompiled module when it compiled; otherwise sql.js fetches the file itself. */
+async function sqlJsConfig(): Promise<SqlJsConfig & { instantiateWasm?: InstantiateWasm }> {
+  const module = await compiled.catch(() => null);
+  if (!module) return { locateFile: () => sqlWasmUrl };
+  return {
+    locateFile: () => sqlWasmUrl,
+    instantiateWasm: (imports, done) => {
+      WebAssembly.instantiate(module, imports).then(
+        (instance) => done(instance, module),
+        (error: unknown) => {
+          // Thrown outside the promise so the worker's error event tells the page.
+          setTimeout(() => {
+            throw error instanceof Error ? error : new Error(String(error));
+          });
+        },
+      );
+      return {};
+    },
+  };
+}
 
 serve(workerPort, async (args, report) => {
   report({ phase: 'starting', message: 'Starting SQLite…' });
   return SqljsEngine.start({
     ...(args.snapshot ? { snapshot: args.snapshot } : {}),
-    sqlJs: { locateFile: () => sqlWasmUrl },
+    sqlJs: await sqlJsConfig(),
   });
 });

@@ -41,6 +41,11 @@ export class AutosaveScheduler {
     return this.dirtySince !== undefined;
   }
 
+  /** True while changes are pending or a save is being written. */
+  get busy(): boolean {
+    return this.pending || this.running !== undefined;
+  }
+
   /** Call on every change: (re)starts the quiet-time countdown. */
   schedule(): void {
     if (this.disposed) return;

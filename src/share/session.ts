@@ -90,12 +90,21 @@ export class PlaygroundSession {
 
   /** "Take theirs": returns the stored playground and makes it this tab's base. */
   async takeTheirs(): Promise<PlaygroundRecord | undefined> {
-    const latest = await this.library.get(this.id);
-    if (latest) {
-      this.base = latest.revision;
-      this.newest = Math.max(this.newest, latest.revision);
-    }
+    const latest = await this.latest();
+    if (latest) this.adopt(latest);
     return latest;
+  }
+
+  /** The stored playground, without changing this tab's base (see adopt). */
+  latest(): Promise<PlaygroundRecord | undefined> {
+    return this.library.get(this.id);
+  }
+
+  /** Makes `record` (read with latest) the revision this tab's copy is based on. */
+  adopt(record: PlaygroundRecord): void {
+    if (record.id !== this.id) return;
+    this.base = record.revision;
+    this.newest = Math.max(this.newest, record.revision);
   }
 
   /** Stops listening to other tabs. */

@@ -91,6 +91,22 @@ export function adoptSharedState(
   };
 }
 
+/** Plain-data deep equality (key order ignored): tells a real change from a no-op save. */
+export function sameState(a: PlaygroundState, b: PlaygroundState): boolean {
+  return sameValue(a, b);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const keys = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  if (keys.length !== Object.keys(rb).filter((k) => rb[k] !== undefined).length) return false;
+  return keys.every((k) => sameValue(ra[k], rb[k]));
+}
+
 /** Joins problems into one readable sentence list, e.g. for an error banner. */
 export function describeProblems(problems: readonly Problem[], max = 3): string {
   const shown = problems

@@ -101,10 +101,14 @@ test('two tabs on one playground get the conflict notice instead of losing text'
   const b = await context.newPage();
   await openApp(b);
   await expect(b.locator('.cm-content')).toContainText('-- first version');
+  // Opening a playground in a second tab is not a change: no tab writes a new revision.
+  const revision = await storedRevisions(b);
+  await expect(a.getByTestId('save-status')).toHaveText('All changes saved');
+  await expect(b.getByTestId('save-status')).toHaveText('All changes saved');
+  expect(await storedRevisions(b)).toEqual(revision);
 
   // Both tabs edit before either autosave (1 s after typing stops) has written.
-  await setScript(a, '-- typed in tab A');
-  await setScript(b, '-- typed in tab B');
+  await Promise.all([setScript(a, '-- typed in tab A'), setScript(b, '-- typed in tab B')]);
   // Whichever tab writes second is told; it keeps its text on screen.
   const noticed = await Promise.race([
     a
@@ -155,3 +159,22 @@ test('reload keeps edits made a moment before', async ({ page }) => {
   await page.reload();
   await expect(page.locator('.cm-content')).toContainText('select 99 as kept_after_reload;');
 });
+
+/** Revision of every playground stored in this context's IndexedDB. */
+function storedRevisions(page: Page): Promise<number[]> {
+  return page.evaluate(
+    () =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('schemalab');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as { revision: number }[]).map((r) => r.revision));
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+      }),
+  );
+}

@@ -80,6 +80,21 @@ describe('AutosaveScheduler', () => {
     expect(auto.pending).toBe(false);
   });
 
+  it('is busy while a save is being written, though nothing is pending any more', async () => {
+    const gate = deferred();
+    const auto = new AutosaveScheduler({ save: () => gate.promise });
+    expect(auto.busy).toBe(false);
+    auto.schedule();
+    expect(auto.busy).toBe(true);
+    const flushed = auto.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(auto.pending).toBe(false);
+    expect(auto.busy).toBe(true);
+    gate.resolve();
+    await flushed;
+    expect(auto.busy).toBe(false);
+  });
+
   it('keeps changes pending when a save fails and reports the error', async () => {
     const errors: unknown[] = [];
     const save = vi.fn().mockRejectedValueOnce(new Error('disk full')).mockResolvedValue(undefined);

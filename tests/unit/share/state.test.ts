@@ -5,6 +5,7 @@ import {
   adoptSharedState,
   defaultState,
   describeProblems,
+  sameState,
   validateState,
 } from '../../../src/share/state';
 import { HOSTILE } from './prng';
@@ -142,6 +143,22 @@ describe('validateState', () => {
 });
 
 describe('helpers', () => {
+  it('tells a real change from the same state with its keys in another order', () => {
+    const a = {
+      ...defaultState(),
+      positions: { postgres: { 'public.t': { x: 1, y: 2 } }, sqlite: {} },
+    };
+    const reordered: PlaygroundState = JSON.parse(
+      JSON.stringify({ ...a, positions: { sqlite: {}, postgres: { 'public.t': { y: 2, x: 1 } } } }),
+    ) as PlaygroundState;
+    expect(sameState(a, reordered)).toBe(true);
+    expect(sameState(a, { ...a, lesson: undefined })).toBe(true);
+    expect(sameState(a, { ...a, scripts: { ...a.scripts, postgres: 'select 1' } })).toBe(false);
+    const moved = { ...a, positions: { postgres: { 'public.t': { x: 1, y: 3 } }, sqlite: {} } };
+    expect(sameState(a, moved)).toBe(false);
+    expect(sameState(a, { ...a, lesson: { id: 'l', step: 0 } })).toBe(false);
+  });
+
   it('describes problems in one sentence', () => {
     const text = describeProblems([
       { path: 'settings.timeoutMs', expected: 'a whole number', found: '"soon"' },

@@ -115,6 +115,25 @@ describe('PlaygroundSession across two tabs', () => {
     sessionB.close();
   });
 
+  it('reading the latest version does not move the base until it is adopted', async () => {
+    const { a, b, record } = await twoTabs();
+    const sessionA = new PlaygroundSession(a.library, a.sync, record);
+    const sessionB = new PlaygroundSession(b.library, b.sync, record);
+    const stale = next<SessionEvent>((cb) => sessionB.onEvent(cb));
+    await sessionA.save(script('from A'));
+    await stale;
+    const latest = await sessionB.latest();
+    expect(latest?.revision).toBe(2);
+    // B typed while reading: its save must still be refused, not silently win.
+    expect(sessionB.baseRevision).toBe(1);
+    expect((await sessionB.save(script('typed in B meanwhile'))).status).toBe('conflict');
+    if (latest) sessionB.adopt(latest);
+    expect(sessionB.baseRevision).toBe(2);
+    expect(sessionB.stale).toBe(false);
+    sessionA.close();
+    sessionB.close();
+  });
+
   it('lets the later writer keep theirs or keep mine', async () => {
     const { a, b, record } = await twoTabs();
     const sessionA = new PlaygroundSession(a.library, a.sync, record);
