@@ -12,3 +12,6 @@ export interface LayoutRequest {
 export type LayoutResponse =
   | { id: number; ok: true; layout: PositionedLayout; ms: number }
   | { id: number; ok: false; message: string };
+
+/** Everything the worker sends: answers, and one note when its warm-up has finished. */
+export type LayoutWorkerMessage = LayoutResponse | { type: 'warm'; ms: number };

@@ -9,7 +9,7 @@ import {
   rowCenter,
   runLayout,
   runLayoutWith,
-  warmUpLayout,
+  warmUpModel,
   type PositionedEdge,
   type PositionedLayout,
   type PositionedNode,
@@ -116,9 +116,25 @@ describe('buildLayoutGraph + runLayout', () => {
 
   it('runs with an injected ELK instance (as the worker will), after a warm-up', async () => {
     const elk = new ELK();
-    await warmUpLayout(elk);
+    const warm = await runLayoutWith(elk, buildLayoutGraph(warmUpModel(14), options));
+    expect(warm.nodes.length).toBe(14);
     const layout = await runLayoutWith(elk, buildLayoutGraph(shop, options));
     expect(layout.nodes.length).toBe(3);
+  });
+
+  it('warms up on a schema shaped like a real one: FKs to earlier tables and a few islands', () => {
+    const model = warmUpModel(20);
+    expect(model.relations).toHaveLength(20);
+    const keys = new Set(model.relations.map((r) => r.key));
+    const fks = model.relations.flatMap((r) => r.foreignKeys);
+    expect(fks.length).toBeGreaterThan(20);
+    for (const fk of fks) expect(keys.has(fk.referencedKey)).toBe(true);
+    const referenced = new Set(fks.map((f) => f.referencedKey));
+    const islands = model.relations.filter(
+      (r) => r.foreignKeys.length === 0 && !referenced.has(r.key),
+    );
+    expect(islands.length).toBeGreaterThanOrEqual(2);
+    expect(model.relations.every((r) => r.columns.some((c) => c.isPrimaryKey))).toBe(true);
   });
 
   it('never overlaps cards on a 60-table schema', async () => {
