@@ -310,6 +310,46 @@ export function withDerivedFlags(relation: Relation): Relation {
   return { ...withCols, foreignKeys };
 }
 
+/** A column with nothing but a name, a type and nullability; flags come from withDerivedFlags. */
+export function plainColumn(name: string, type: string, nullable: boolean): Column {
+  return {
+    name,
+    type,
+    nullable,
+    default: null,
+    generated: null,
+    identity: null,
+    collation: null,
+    comment: null,
+    isPrimaryKey: false,
+    isForeignKey: false,
+    isUnique: false,
+  };
+}
+
+/** A plain, enforced `NO ACTION` foreign key; coverage comes from withDerivedFlags. */
+export function plainForeignKey(
+  name: string,
+  columns: string[],
+  referencedKey: string,
+  referencedColumns: string[],
+): ForeignKey {
+  return {
+    name,
+    columns,
+    referencedKey,
+    referencedColumns,
+    onDelete: 'no action',
+    onUpdate: 'no action',
+    match: 'simple',
+    deferrable: false,
+    initiallyDeferred: false,
+    validated: true,
+    enforced: true,
+    fkCoveredBy: null,
+  };
+}
+
 /** A relation with every list empty, for adapters to fill in. */
 export function emptyRelation(schema: string, name: string, kind: RelationKind): Relation {
   return {

@@ -3,6 +3,7 @@
 
 import type { Buffers, PlanNodeDraft, SortSpace } from './model';
 import { emptyBuffers } from './model';
+import { splitTopLevel } from './pg-expr';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -22,7 +23,7 @@ const count =
 
 const list =
   (field: keyof DetailFields): DetailParser =>
-  (value) => ({ [field]: splitTopLevel(value) });
+  (value) => ({ [field]: splitTopLevel(value, ',') });
 
 /** Parsers by detail key; the sample above each shows the value it reads. */
 export const DETAIL_PARSERS: Readonly<Record<string, DetailParser>> = {
@@ -151,30 +152,4 @@ export function parseBuffers(value: string): Buffers | undefined {
     }
   }
   return buffers;
-}
-
-/** Splits `a, lower(b, c), d` at top-level commas (not inside parentheses or quotes). */
-export function splitTopLevel(value: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let current = '';
-  for (const ch of value) {
-    if (quote) {
-      if (ch === quote) quote = undefined;
-    } else if (ch === "'" || ch === '"') {
-      quote = ch;
-    } else if (ch === '(' || ch === '[') {
-      depth++;
-    } else if (ch === ')' || ch === ']') {
-      depth--;
-    } else if (ch === ',' && depth === 0) {
-      parts.push(current.trim());
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (current.trim() !== '') parts.push(current.trim());
-  return parts;
 }

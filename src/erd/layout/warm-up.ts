@@ -4,27 +4,12 @@
 // first diagram runs.
 import {
   emptyRelation,
+  plainColumn,
+  plainForeignKey,
   withDerivedFlags,
-  type Column,
   type Relation,
   type SchemaModel,
 } from '../../schema/model';
-
-function column(name: string, type: string, nullable: boolean): Column {
-  return {
-    name,
-    type,
-    nullable,
-    default: null,
-    generated: null,
-    identity: null,
-    collation: null,
-    comment: null,
-    isPrimaryKey: false,
-    isForeignKey: false,
-    isUnique: false,
-  };
-}
 
 /** `tables` tables, most with one or two foreign keys to earlier ones, deterministic. */
 export function warmUpModel(tables: number): SchemaModel {
@@ -36,26 +21,15 @@ export function warmUpModel(tables: number): SchemaModel {
     // Every seventh table is an island: no keys of its own, and nothing refers to it.
     const targets = [...new Set(refs)].filter((t) => t < i && t % 7 !== 6);
     rel.columns = [
-      column('id', 'bigint', false),
-      ...targets.map((t) => column(`warm_${t}_id`, 'bigint', i % 2 === 0)),
-      column('name', 'text', false),
-      ...Array.from({ length: i % 5 }, (_, c) => column(`attr_${c}`, 'integer', true)),
+      plainColumn('id', 'bigint', false),
+      ...targets.map((t) => plainColumn(`warm_${t}_id`, 'bigint', i % 2 === 0)),
+      plainColumn('name', 'text', false),
+      ...Array.from({ length: i % 5 }, (_, c) => plainColumn(`attr_${c}`, 'integer', true)),
     ];
     rel.primaryKey = { name: `${name}_pkey`, columns: ['id'] };
-    rel.foreignKeys = targets.map((t) => ({
-      name: `${name}_warm_${t}_fkey`,
-      columns: [`warm_${t}_id`],
-      referencedKey: `public.warm_${t}`,
-      referencedColumns: ['id'],
-      onDelete: 'no action',
-      onUpdate: 'no action',
-      match: 'simple',
-      deferrable: false,
-      initiallyDeferred: false,
-      validated: true,
-      enforced: true,
-      fkCoveredBy: null,
-    }));
+    rel.foreignKeys = targets.map((t) =>
+      plainForeignKey(`${name}_warm_${t}_fkey`, [`warm_${t}_id`], `public.warm_${t}`, ['id']),
+    );
     relations.push(withDerivedFlags(rel));
   }
   return {

@@ -17,29 +17,9 @@ import {
 } from '../../../src/ui/compare/compare-items';
 import { fromWire, toWire } from '../../../src/compare/worker/wire';
 import { demoText, endsOpen } from '../../../src/ui/compare/demo-text';
+import { freshOffset, statementResult } from '../helpers/results';
 
-let at = 0;
-
-function res(sql: string, over: Partial<StatementResult> = {}): StatementResult {
-  const from = over.range?.from ?? (at += 100);
-  return {
-    index: 0,
-    range: { from, to: from + sql.length },
-    sql,
-    firstLine: sql,
-    status: 'ok',
-    command: sql.split(' ')[0]?.toUpperCase() ?? '',
-    columns: [],
-    rows: [],
-    rowCount: over.rows?.length ?? 0,
-    truncated: false,
-    rowsAffected: null,
-    notices: [],
-    durationMs: 1,
-    mutates: false,
-    ...over,
-  };
-}
+const res = statementResult;
 
 const num: ResultColumn[] = [{ name: 'n', type: 'integer', kind: 'number' }];
 
@@ -50,7 +30,7 @@ function align(
   const pg: StatementResult[] = [];
   const lite: StatementResult[] = [];
   for (const [sql, a, b] of statements) {
-    const from = (at += 100);
+    const from = freshOffset();
     const range = { from, to: from + sql.length };
     pg.push(res(sql, { ...a, range }));
     lite.push(res(sql, { ...b, range }));
@@ -112,7 +92,7 @@ describe('rows one engine ran alone', () => {
     const lite: StatementResult[] = [];
     for (let i = 0; i < 8; i++) {
       const sql = `insert into t values (${i})`;
-      const from = (at += 100);
+      const from = freshOffset();
       const range = { from, to: from + sql.length };
       if (i < 3) pg.push(res(sql, { range, rowsAffected: 1 }));
       lite.push(res(sql, { range, rowsAffected: 1 }));

@@ -2,16 +2,16 @@
 // place (their output must run on BOTH real engines) and which become variant blocks, and
 // that the rewritten script then runs the statement successfully on both engines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignResults, type AlignedRow } from '../../../src/compare/align';
+import type { AlignedRow } from '../../../src/compare/align';
 import { suggestPort } from '../../../src/compare/explain';
 import { splitVariants } from '../../../src/compare/variants';
 import type { PgliteEngine } from '../../../src/engine/pglite';
 import type { EngineId } from '../../../src/engine/types';
 import { portEdit, portPlacement } from '../../../src/ui/compare/port-edit';
-import { runAll, startPg, startSqlite } from '../helpers/engines';
+import { compareOnBothEngines } from '../helpers/compare';
+import { startPg } from '../helpers/engines';
 
 let pg: PgliteEngine;
-let schema = 0;
 
 beforeAll(async () => {
   pg = await startPg();
@@ -20,26 +20,7 @@ afterAll(async () => {
   await pg.close();
 });
 
-/** Runs a compare script on both engines (fresh SQLite, fresh Postgres schema). */
-async function compare(script: string): Promise<AlignedRow[]> {
-  const split = splitVariants(script);
-  if (!split.ok) throw new Error(split.message);
-  const sqlite = await startSqlite();
-  schema++;
-  await runAll(pg, `create schema cmp_ui${schema}; set search_path = cmp_ui${schema};`);
-  try {
-    const pgRun = await runAll(pg, split.scripts.postgres, false);
-    const liteRun = await runAll(sqlite, split.scripts.sqlite, false);
-    return alignResults({
-      results: { postgres: pgRun.results, sqlite: liteRun.results },
-      blocks: split.blocks,
-    });
-  } finally {
-    await sqlite.close();
-    if (pg.inTransaction()) await runAll(pg, 'rollback');
-    await runAll(pg, 'reset search_path;');
-  }
-}
+const compare = (script: string): Promise<AlignedRow[]> => compareOnBothEngines(pg, script);
 
 interface Case {
   name: string;

@@ -5,34 +5,13 @@ import { MAX_CELL_DIFFERENCES } from '../../../src/compare/diff';
 import { canonical, relateCells } from '../../../src/compare/normalise';
 import { splitVariants } from '../../../src/compare/variants';
 import type { Cell, ResultColumn, StatementResult, ValueKind } from '../../../src/engine/types';
+import { freshOffset, statementResult } from '../helpers/results';
 
 function col(name: string, type: string, kind: ValueKind): ResultColumn {
   return { name, type, kind };
 }
 
-let nextFrom = 0;
-
-/** A statement result; `from` defaults to a fresh offset so each call is its own statement. */
-function res(sql: string, over: Partial<StatementResult> = {}): StatementResult {
-  const from = over.range?.from ?? (nextFrom += 100);
-  return {
-    index: 0,
-    range: { from, to: from + sql.length },
-    sql,
-    firstLine: sql,
-    status: 'ok',
-    command: sql.split(' ')[0]?.toUpperCase() ?? '',
-    columns: [],
-    rows: [],
-    rowCount: over.rows?.length ?? 0,
-    truncated: false,
-    rowsAffected: null,
-    notices: [],
-    durationMs: 1,
-    mutates: false,
-    ...over,
-  };
-}
+const res = statementResult;
 
 /** The same statement on both engines, with per-engine overrides. */
 function pair(
@@ -40,7 +19,7 @@ function pair(
   pg: Partial<StatementResult>,
   lite: Partial<StatementResult>,
 ): AlignedRow {
-  const from = (nextFrom += 100);
+  const from = freshOffset();
   const rows = alignResults({
     results: {
       postgres: [res(sql, { ...pg, range: { from, to: from + sql.length } })],

@@ -1,15 +1,14 @@
 // Compare runs on the real engines: differences are explained by the right catalogue
 // entries, and suggested ports really run on the engine that rejected the original.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignResults, type AlignedRow } from '../../../src/compare/align';
+import type { AlignedRow } from '../../../src/compare/align';
 import { explainDifferences, suggestPort, type Explanation } from '../../../src/compare/explain';
-import { splitVariants } from '../../../src/compare/variants';
 import type { PgliteEngine } from '../../../src/engine/pglite';
 import type { EngineId } from '../../../src/engine/types';
+import { compareOnBothEngines } from '../helpers/compare';
 import { runAll, startPg, startSqlite } from '../helpers/engines';
 
 let pg: PgliteEngine;
-let schema = 0;
 
 beforeAll(async () => {
   pg = await startPg();
@@ -18,27 +17,13 @@ afterAll(async () => {
   await pg.close();
 });
 
-/** Runs a compare script on both engines (fresh SQLite, fresh Postgres schema). */
+/** Runs a compare script on both engines and explains what differs. */
 async function compare(script: string): Promise<{ rows: AlignedRow[]; explained: Explanation[] }> {
-  const split = splitVariants(script);
-  if (!split.ok) throw new Error(split.message);
-  const sqlite = await startSqlite();
-  schema++;
-  await runAll(pg, `create schema cmp_x${schema}; set search_path = cmp_x${schema};`);
-  try {
-    const pgRun = await runAll(pg, split.scripts.postgres, false);
-    const liteRun = await runAll(sqlite, split.scripts.sqlite, false);
-    const rows = alignResults({
-      results: { postgres: pgRun.results, sqlite: liteRun.results },
-      blocks: split.blocks,
-    });
-    return { rows, explained: explainDifferences(rows) };
-  } finally {
-    await sqlite.close();
-    if (pg.inTransaction()) await runAll(pg, 'rollback');
-    await runAll(pg, 'reset search_path;');
-  }
+  const rows = await compareOnBothEngines(pg, script);
+  return { rows, explained: explainDifferences(rows) };
 }
+
+let schema = 0;
 
 /** Runs one statement on a fresh engine of that kind. */
 async function runOn(engine: EngineId, sql: string) {

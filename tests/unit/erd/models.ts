@@ -1,6 +1,8 @@
 // Small schema models built in code for layout tests (no engine needed).
 import {
   emptyRelation,
+  plainColumn,
+  plainForeignKey,
   withDerivedFlags,
   type Column,
   type Relation,
@@ -17,19 +19,7 @@ export interface TableSpec {
 
 function column(spec: TableSpec['columns'][number]): Column {
   const [name, type, nullable] = typeof spec === 'string' ? [spec, 'integer', false] : spec;
-  return {
-    name,
-    type,
-    nullable: nullable ?? false,
-    default: null,
-    generated: null,
-    identity: null,
-    collation: null,
-    comment: null,
-    isPrimaryKey: false,
-    isForeignKey: false,
-    isUnique: false,
-  };
+  return plainColumn(name, type, nullable ?? false);
 }
 
 /** A Postgres-flavoured relation in schema `public`. */
@@ -45,20 +35,9 @@ export function table(spec: TableSpec): Relation {
     columns,
     nullsNotDistinct: false,
   }));
-  rel.foreignKeys = (spec.fks ?? []).map((fk, i) => ({
-    name: `${spec.name}_fk${i}`,
-    columns: fk.columns,
-    referencedKey: `public.${fk.to}`,
-    referencedColumns: fk.toColumns,
-    onDelete: 'no action',
-    onUpdate: 'no action',
-    match: 'simple',
-    deferrable: false,
-    initiallyDeferred: false,
-    validated: true,
-    enforced: true,
-    fkCoveredBy: null,
-  }));
+  rel.foreignKeys = (spec.fks ?? []).map((fk, i) =>
+    plainForeignKey(`${spec.name}_fk${i}`, fk.columns, `public.${fk.to}`, fk.toColumns),
+  );
   return withDerivedFlags(rel);
 }
 

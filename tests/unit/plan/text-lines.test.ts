@@ -9,7 +9,8 @@ import {
   parseTriggerLine,
   parseWorkerLine,
 } from '../../../src/engine/plan/text-lines';
-import { DETAIL_PARSERS, parseBuffers, splitTopLevel } from '../../../src/engine/plan/text-details';
+import { DETAIL_PARSERS, parseBuffers } from '../../../src/engine/plan/text-details';
+import { splitTopLevel } from '../../../src/engine/plan/pg-expr';
 
 describe('node lines', () => {
   it('reads Postgres 18 actual rows with two decimals', () => {
@@ -212,7 +213,7 @@ describe('detail values', () => {
     expect(parseBuffers('shared hot=1')).toBeUndefined();
   });
   it('splits key lists at top-level commas only', () => {
-    expect(splitTopLevel("a, lower((b)::text), c DESC, 'x,y'::text")).toEqual([
+    expect(splitTopLevel("a, lower((b)::text), c DESC, 'x,y'::text", ',')).toEqual([
       'a',
       'lower((b)::text)',
       'c DESC',
