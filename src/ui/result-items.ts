@@ -2,12 +2,18 @@
 // something get a card each; runs of quiet successes (DDL, INSERTs) fold into one line,
 // so a 15,000-statement import stays readable and cheap to render.
 import { formatCount } from './numbers';
-
-import type { StatementResult } from '../engine/types';
+import type { EngineError, StatementResult } from '../engine/types';
 
 export type ResultItem =
   | { kind: 'result'; result: StatementResult }
   | { kind: 'group'; results: StatementResult[]; summary: string; totalMs: number };
+
+/** What to call a statement that did not finish: timed out, engine failure, or cancelled. */
+export function stoppedLabel(error: EngineError | undefined): string {
+  if (error?.kind === 'timeout') return 'Timed out';
+  if (error?.kind === 'crashed') return 'Engine failed';
+  return 'Cancelled';
+}
 
 /** Whether a result deserves its own card. */
 export function isNotable(r: StatementResult): boolean {
