@@ -204,7 +204,12 @@ describe('portEdit', () => {
       'sqlite',
       'replace',
     );
-    expect(edit).toBeDefined();
+    // Unchanged text: the edit replaces exactly the statement.
+    expect(edit).toEqual({
+      range: { from: 0, to: 12 },
+      text: 'x',
+      inserted: { from: 0, to: 1 },
+    });
     expect(
       portEdit('select 1 + now();', { from: 0, to: 12 }, 'select now()', 'x', 'sqlite', 'replace'),
     ).toBeUndefined();

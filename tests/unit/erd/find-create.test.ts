@@ -38,6 +38,6 @@ describe('finding the statement that created a table', () => {
     ).toBeUndefined();
     expect(
       findCreateStatement('create table "Users" (id int)', 'postgres', 'public', 'Users'),
-    ).toBeDefined();
+    ).toEqual({ from: 0, to: 29 });
   });
 });
