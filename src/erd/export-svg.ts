@@ -2,29 +2,8 @@
 // name from the database escaped, so it opens correctly on its own and runs no script.
 import type { Relation, SchemaModel } from '../schema/model';
 import type { Cardinality, PositionedLayout } from './layout';
-import { badgeLine, cardRows, indexBadges, FOOTER_MAX } from './card-content';
-import { MARKER_SLOT } from './layout/graph';
-import { CARD, MARKER_IDS, edgeMarkers, markerPath, pathOf, rowTop } from './geometry';
-
-const XML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Escapes text for XML content and attribute values, dropping characters XML forbids. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // XML 1.0 cannot hold these characters at all, not even escaped.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-      .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c)
-  );
-}
+import { cardMarkup, escapeXml } from './card-markup';
+import { MARKER_IDS, edgeMarkers, markerPath, pathOf } from './geometry';
 
 export const EXPORT_THEMES = {
   light: {
@@ -69,12 +48,14 @@ function style(theme: ExportTheme): string {
   .title { font-size: 13px; font-weight: 700; }
   .kind { font-size: 10px; fill: ${t.muted}; }
   .col { font-size: 12px; }
+  .col.notnull { font-weight: 600; }
   .type { font-size: 11px; fill: ${t.muted}; }
-  .pk { fill: ${t.pk}; font-size: 9px; font-weight: 700; }
-  .fk { fill: ${t.fk}; font-size: 9px; font-weight: 700; }
-  .uq { fill: ${t.uq}; font-size: 9px; font-weight: 700; }
+  .marker-pk { fill: ${t.pk}; font-size: 9px; font-weight: 700; }
+  .marker-fk { fill: ${t.fk}; font-size: 9px; font-weight: 700; }
+  .marker-uq { fill: ${t.uq}; font-size: 9px; font-weight: 700; }
   .idx { font-size: 10px; fill: ${t.muted}; }
-  .tag { font-size: 9px; fill: ${t.fk}; }
+  .tag { fill: ${t.fk}; font-weight: 700; }
+  .tag-partial, .tag-expression { fill: ${t.pk}; }
   .sep { stroke: ${t.border}; }
   .edge { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
   .marker { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
@@ -89,57 +70,8 @@ function markerDefs(): string {
 }
 
 function card(relation: Relation, x: number, y: number, width: number, height: number): string {
-  const isView = relation.kind === 'view' || relation.kind === 'materialized-view';
-  const parts: string[] = [];
-  parts.push(`<g transform="translate(${x},${y})">`);
-  parts.push(`<title>${escapeXml(relation.key)}</title>`);
-  parts.push(
-    `<rect class="card${isView ? ' view' : ''}" width="${width}" height="${height}" rx="${CARD.radius}"/>`,
-  );
-  parts.push(
-    `<rect class="head${isView ? ' view' : ''}" x="0.5" y="0.5" width="${width - 1}" height="${CARD.header - 1}" rx="${CARD.radius}"/>`,
-  );
-  parts.push(`<text class="title" x="${CARD.padX}" y="20">${escapeXml(relation.name)}</text>`);
-  if (relation.kind !== 'table') {
-    const kind = relation.kind.replace('-', ' ');
-    parts.push(
-      `<text class="kind" x="${width - CARD.padX}" y="20" text-anchor="end">${escapeXml(kind)}</text>`,
-    );
-  }
-  cardRows(relation).forEach((row, i) => {
-    const top = rowTop(i);
-    const mid = top + CARD.row / 2 + 4;
-    let mx = CARD.padX;
-    for (const m of row.markers) {
-      parts.push(`<text class="${m.toLowerCase()}" x="${mx}" y="${mid - 1}">${m}</text>`);
-      mx += MARKER_SLOT;
-    }
-    const nameX = CARD.padX + Math.max(row.markers.length, 1) * MARKER_SLOT + 2;
-    parts.push(`<text class="col" x="${nameX}" y="${mid}">${escapeXml(row.name)}</text>`);
-    parts.push(
-      `<text class="type" x="${width - CARD.padX}" y="${mid}" text-anchor="end">${escapeXml(row.type + (row.nullable ? '?' : ''))}</text>`,
-    );
-  });
-  const badges = indexBadges(relation);
-  if (badges.length > 0) {
-    const top = rowTop(Math.max(1, relation.columns.length));
-    parts.push(`<line class="sep" x1="0" x2="${width}" y1="${top}" y2="${top}"/>`);
-    badges.slice(0, FOOTER_MAX).forEach((b, i) => {
-      const yy = top + 4 + (i + 1) * CARD.footerRow - 5;
-      const tags = b.tags.map((t) => `<tspan class="tag"> ${escapeXml(t)}</tspan>`).join('');
-      parts.push(
-        `<text class="idx" x="${CARD.padX}" y="${yy}">${escapeXml(badgeLine(b, width - 14, CARD.padX))}${tags}</text>`,
-      );
-    });
-    if (badges.length > FOOTER_MAX) {
-      const yy = top + 4 + (FOOTER_MAX + 1) * CARD.footerRow - 5;
-      parts.push(
-        `<text class="idx" x="${CARD.padX}" y="${yy}">+${badges.length - FOOTER_MAX} more indexes</text>`,
-      );
-    }
-  }
-  parts.push('</g>');
-  return parts.join('');
+  const body = cardMarkup(relation, width, height, { detailed: true, interactive: false });
+  return `<g transform="translate(${x},${y})"><title>${escapeXml(relation.key)}</title>${body}</g>`;
 }
 
 /** The whole diagram as an SVG document. */

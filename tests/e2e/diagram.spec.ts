@@ -34,6 +34,14 @@ create table reviews (id integer primary key, book_id integer references books (
     await expect(page.locator('[data-table]')).toHaveCount(3);
     await expect(page.locator('path.edge')).toHaveCount(2);
     await expect(page.getByTestId('diagram-status')).toHaveText('3 tables, 2 relationships');
+    // Hovering a foreign-key column highlights it and the column it references.
+    await page.locator(`[data-table="${schema}.books"] g.row[data-col="author_id"]`).hover();
+    await expect(page.locator(`[data-table="${schema}.authors"] g.row[data-col="id"]`)).toHaveClass(
+      /\bhl\b/,
+    );
+    await expect(page.locator('g.row.hl')).toHaveCount(2);
+    await page.mouse.move(0, 0);
+    await expect(page.locator('g.row.hl')).toHaveCount(0);
     const before = await cardBoxes(page);
     expect(Object.keys(before).sort()).toEqual([
       `${schema}.authors`,
@@ -55,6 +63,7 @@ create table reviews (id integer primary key, book_id integer references books (
     );
     await showDiagram(page);
     await expect(page.locator('[data-table]')).toHaveCount(4);
+    await expect(page.locator(`[data-table="${schema}.publishers"]`)).toBeVisible();
     const after = await cardBoxes(page);
     for (const key of Object.keys(before)) expect(after[key]).toBe(before[key]);
 

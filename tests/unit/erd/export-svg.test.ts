@@ -5,7 +5,8 @@ import {
   DEFAULT_METRICS,
   runLayout,
 } from '../../../src/erd/layout';
-import { diagramSvg, escapeXml } from '../../../src/erd/export-svg';
+import { diagramSvg } from '../../../src/erd/export-svg';
+import { escapeXml } from '../../../src/erd/card-markup';
 import { model } from './models';
 
 describe('SVG export', () => {
