@@ -41,11 +41,14 @@ async function erdOnce(ctx, script, tables, again, { settled = true } = {}) {
       timeout: 60_000,
     });
     // Settled: the app has finished its start-up work (ELK is loaded and warmed up in the
-    // layout worker), as it has by the time someone has typed a schema. Otherwise the run
-    // starts the moment Postgres is ready, and competes with that warm-up.
+    // layout worker, Postgres has run its catalog query once), as it has by the time someone
+    // has typed a schema. Otherwise the run starts the moment Postgres is ready, and competes
+    // with that warm-up.
     if (settled) {
       await page.waitForFunction(
-        () => performance.getEntriesByName('schemalab:layout-warm').length > 0,
+        () =>
+          performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
+          performance.getEntriesByName('schemalab:introspection-warm').length > 0,
         null,
         { timeout: 60_000 },
       );

@@ -200,6 +200,12 @@ export class EngineClient implements Engine {
     return this.call('introspect', () => []);
   }
 
+  /** Lets the engine warm its catalog-reading code up (Postgres; a no-op elsewhere). */
+  async warmIntrospection(): Promise<{ ms: number }> {
+    await this.ensureStarted();
+    return this.call('warmIntrospection', () => []);
+  }
+
   async snapshot(): Promise<EngineSnapshot> {
     await this.ensureStarted();
     return this.call('snapshot', () => []);

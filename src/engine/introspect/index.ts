@@ -6,7 +6,7 @@ import type { QueryFn } from './rows';
 import { introspectSqlite } from './sqlite';
 
 export type { QueryFn } from './rows';
-export { introspectPostgres } from './postgres';
+export { introspectPostgres, warmPostgresIntrospection } from './postgres';
 export { introspectSqlite } from './sqlite';
 
 export const INTROSPECTORS: Record<EngineId, (query: QueryFn) => Promise<SchemaModel>> = {

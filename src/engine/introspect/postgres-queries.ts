@@ -15,12 +15,15 @@ const notExtensionOwned = (catalog: string, oid: string): string =>
   `${oid} not in (select e.objid from pg_depend e where e.refclassid = 'pg_extension'::regclass ` +
   `and e.deptype = 'e' and e.classid = '${catalog}'::regclass)`;
 
-/** User relations: tables, views, materialized views, partitioned and foreign tables. */
+/** Relation kinds the model shows: tables, views, materialized views, partitioned, foreign. */
+const USER_RELKINDS = `c.relkind in ('r', 'v', 'm', 'p', 'f')`;
+
+/** User relations. */
 const REL_CTE = `rel as materialized (
   select c.oid, n.nspname, c.relname, c.relkind, c.relispartition, c.relpartbound,
          c.relrowsecurity, c.relforcerowsecurity
   from pg_class c join pg_namespace n on n.oid = c.relnamespace
-  where c.relkind in ('r', 'v', 'm', 'p', 'f') and ${USER_NAMESPACE}
+  where ${USER_RELKINDS} and ${USER_NAMESPACE}
     and ${notExtensionOwned('pg_class', 'c.oid')})`;
 
 const agg = (select: string): string =>
@@ -183,3 +186,12 @@ ${Object.entries(PG_QUERIES)
   .map(([name, sql]) => `  '${name}', ${agg(sql)}`)
   .join(',\n')}
 )::text as model`;
+
+/**
+ * The same statement over the system catalog's own tables (about 60, with their keys and
+ * indexes), for warming up: see `warmPostgresIntrospection`.
+ */
+export const PG_WARM_UP_SQL = PG_INTROSPECT_SQL.replaceAll(
+  USER_NAMESPACE,
+  `n.nspname = 'pg_catalog'`,
+).replace(USER_RELKINDS, `c.relkind = 'r'`);

@@ -20,7 +20,7 @@ import {
   type Trigger,
   type TriggerEvent,
 } from '../../schema/model';
-import { PG_INTROSPECT_SQL } from './postgres-queries';
+import { PG_INTROSPECT_SQL, PG_WARM_UP_SQL } from './postgres-queries';
 import type {
   ColumnRow,
   ConstraintRow,
@@ -307,4 +307,14 @@ export async function introspectPostgres(
   if (typeof cell !== 'string') throw new Error('Postgres introspection returned no JSON text');
   // The shape is fixed by PG_QUERIES; the row interfaces above mirror its column aliases.
   return buildPostgresModel(JSON.parse(cell) as PgCatalog);
+}
+
+/**
+ * Runs the introspection statement once over the system catalog's own tables and throws the
+ * answer away. Until Postgres's WebAssembly has run its catalog-reading code (deparsing keys
+ * and indexes, building JSON) the first introspection after a user's DDL is several times
+ * slower: for 20 new tables, measured in Node, 94 ms cold against 36 ms after this.
+ */
+export async function warmPostgresIntrospection(query: QueryFn): Promise<void> {
+  await query(PG_WARM_UP_SQL);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { introspectPostgres } from '../../../src/engine/introspect';
+import { introspectPostgres, warmPostgresIntrospection } from '../../../src/engine/introspect';
+import { PG_WARM_UP_SQL } from '../../../src/engine/introspect/postgres-queries';
 import type { PgliteEngine } from '../../../src/engine/pglite';
 import { startPg } from '../helpers/engines';
 
@@ -29,5 +30,27 @@ describe('prepared Postgres introspection', () => {
     });
     const after = await introspectPostgres(query, { prepared: true });
     expect(after.relations[1]?.columns.map((c) => c.name)).toEqual(['id', 'a_id', 'note']);
+  });
+
+  it('warms up on the system catalog’s own tables and leaves the user’s model alone', async () => {
+    const seen: string[] = [];
+    const query = async (sql: string) => {
+      const result = await pg.query(sql);
+      if (sql === PG_WARM_UP_SQL) seen.push(String(result.rows[0]?.[0]));
+      return result;
+    };
+    await warmPostgresIntrospection(query);
+    expect(seen).toHaveLength(1);
+    const catalog = JSON.parse(seen[0] ?? '{}') as {
+      relations: { schema: string; name: string; kind: string }[];
+      indexes: unknown[];
+    };
+    const names = catalog.relations.map((r) => `${r.schema}.${r.name}`);
+    expect(names).toContain('pg_catalog.pg_class');
+    expect(names).toContain('pg_catalog.pg_constraint');
+    expect(new Set(catalog.relations.map((r) => r.kind))).toEqual(new Set(['r']));
+    expect(catalog.indexes.length).toBeGreaterThan(50);
+    const model = await introspectPostgres(query, { prepared: true });
+    expect(model.relations.map((r) => r.key)).toEqual(['public.a', 'public.b']);
   });
 });
