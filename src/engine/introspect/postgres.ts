@@ -314,11 +314,9 @@ export async function introspectPostgres(
  * Until Postgres's WebAssembly has run its catalog-reading code (deparsing keys and indexes,
  * building JSON), and our model builder has run on real rows, the first introspection after
  * a user's DDL is several times slower: for 20 new tables, measured in Node, 94 ms cold
- * against 12–16 ms after two rounds of this.
+ * against 36 ms after one round of this and 12–16 ms after two.
  */
-export async function warmPostgresIntrospection(query: QueryFn, rounds = 2): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    const cell = (await query(PG_WARM_UP_SQL)).rows[0]?.[0];
-    if (typeof cell === 'string') buildPostgresModel(JSON.parse(cell) as PgCatalog);
-  }
+export async function warmPostgresIntrospection(query: QueryFn): Promise<void> {
+  const cell = (await query(PG_WARM_UP_SQL)).rows[0]?.[0];
+  if (typeof cell === 'string') buildPostgresModel(JSON.parse(cell) as PgCatalog);
 }

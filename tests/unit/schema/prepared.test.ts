@@ -40,7 +40,7 @@ describe('prepared Postgres introspection', () => {
       return result;
     };
     await warmPostgresIntrospection(query);
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(1);
     const catalog = JSON.parse(seen[0] ?? '{}') as {
       relations: { schema: string; name: string; kind: string }[];
       indexes: unknown[];
