@@ -227,7 +227,10 @@ export class Workspace {
     }
   }
 
-  /** Starts an engine's worker without running anything (Postgres starts with the page). */
+  /**
+   * Starts an engine's worker without running anything. Postgres starts with the page; the
+   * other engine starts when the pointer or focus reaches its tab, a moment before the click.
+   */
   warmUp(engine: EngineId): void {
     this.client(engine)
       .ensureStarted()

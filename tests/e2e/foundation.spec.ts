@@ -98,6 +98,22 @@ for (const engine of ['postgres', 'sqlite'] as const) {
   });
 }
 
+test('SQLite starts when the pointer reaches its tab, and the Postgres tab stays selected', async ({
+  page,
+}) => {
+  await openApp(page);
+  await expect(page.getByTestId('status-sqlite')).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('engine-sqlite').hover();
+  await expect(page.getByTestId('status-sqlite')).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('engine-postgres')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('engine-sqlite').click();
+  await setScript(page, 'select 1 + 1 as two;');
+  await runAll(page);
+  expect(await lastGridRows(page)).toEqual([['2']]);
+});
+
 test('a reload keeps each engine’s script', async ({ page }) => {
   await openApp(page);
   await setScript(page, 'select 42 as answer; -- postgres draft');
