@@ -61,6 +61,31 @@ async function importCompareScript(page: Page, name: string, script: string): Pr
   await expect(page.getByTestId('compare-view')).toBeVisible();
 }
 
+test('a row only one engine returns is marked on that side, with its note', async ({ page }) => {
+  await openCompare(page);
+  await setScript(
+    page,
+    [
+      'create table t (name text);',
+      "insert into t values ('abc'), ('Abc');",
+      "select name from t where name like 'a%' order by name;",
+    ].join('\n'),
+  );
+  await runCompare(page);
+  const row = rowWith(page, "select name from t where name like 'a%'");
+  await expect(row).toHaveAttribute('data-verdict', 'differs');
+  // SQLite's LIKE ignores case for ASCII, so it returns one row more than Postgres.
+  const sqlite = row.getByRole('grid', { name: 'SQLite rows of statement 3' });
+  const postgres = row.getByRole('grid', { name: 'PostgreSQL rows of statement 3' });
+  await expect(sqlite).toHaveAttribute('aria-rowcount', '3');
+  await expect(postgres).toHaveAttribute('aria-rowcount', '2');
+  const extra = sqlite.locator('[role=row].extra');
+  await expect(extra).toHaveCount(1);
+  await expect(extra).toHaveAttribute('aria-rowindex', '3');
+  await expect(extra).toHaveAttribute('title', /.+/);
+  await expect(postgres.locator('[role=row].extra')).toHaveCount(0);
+});
+
 test('a value that SQLite keeps and Postgres converts is marked at its cell and explained', async ({
   page,
 }) => {
