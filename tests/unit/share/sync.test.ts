@@ -50,6 +50,17 @@ async function twoTabs() {
   return { a, b, record };
 }
 
+/** Two tabs on one playground, after tab A saved 'from A' and tab B was told it is stale. */
+async function savedInA() {
+  const { a, b, record } = await twoTabs();
+  const sessionA = new PlaygroundSession(a.library, a.sync, record);
+  const sessionB = new PlaygroundSession(b.library, b.sync, record);
+  const stale = next<SessionEvent>((cb) => sessionB.onEvent(cb));
+  await sessionA.save(script('from A'));
+  await stale;
+  return { a, record, sessionA, sessionB };
+}
+
 describe('TabSync', () => {
   it('uses the "schemalab" channel by default and ignores its own messages', async () => {
     expect(CHANNEL_NAME).toBe('schemalab');
@@ -116,12 +127,7 @@ describe('PlaygroundSession across two tabs', () => {
   });
 
   it('reading the latest version does not move the base until it is adopted', async () => {
-    const { a, b, record } = await twoTabs();
-    const sessionA = new PlaygroundSession(a.library, a.sync, record);
-    const sessionB = new PlaygroundSession(b.library, b.sync, record);
-    const stale = next<SessionEvent>((cb) => sessionB.onEvent(cb));
-    await sessionA.save(script('from A'));
-    await stale;
+    const { sessionA, sessionB } = await savedInA();
     const latest = await sessionB.latest();
     expect(latest?.revision).toBe(2);
     // B typed while reading: its save must still be refused, not silently win.
@@ -135,12 +141,7 @@ describe('PlaygroundSession across two tabs', () => {
   });
 
   it('lets the later writer keep theirs or keep mine', async () => {
-    const { a, b, record } = await twoTabs();
-    const sessionA = new PlaygroundSession(a.library, a.sync, record);
-    const sessionB = new PlaygroundSession(b.library, b.sync, record);
-    const stale = next<SessionEvent>((cb) => sessionB.onEvent(cb));
-    await sessionA.save(script('from A'));
-    await stale;
+    const { a, record, sessionA, sessionB } = await savedInA();
 
     // B saves anyway: it is told about the conflict, nothing is overwritten.
     const conflictEvent = next<SessionEvent>((cb) => sessionB.onEvent(cb));
