@@ -4,7 +4,7 @@ import '../ui/theme.css';
 import App from '../App.svelte';
 import { Workspace } from './workspace.svelte';
 import { Persistence } from './persistence.svelte';
-import type { EngineClient } from '../engine/client';
+import { prepareSqliteWorker, type EngineClient } from '../engine/client';
 import type { EngineId } from '../engine/types';
 
 /** Opens the playground to show (library or share link), then mounts the UI. */
@@ -14,4 +14,6 @@ export async function startApp(started: Partial<Record<EngineId, EngineClient>>)
   const target = document.getElementById('app');
   if (!target) throw new Error('index.html has no #app element');
   mount(App, { target, props: { workspace, persistence } });
+  // SQLite loads on first use; its worker thread can already exist, empty, for that moment.
+  if (!workspace.hasClient('sqlite')) prepareSqliteWorker();
 }

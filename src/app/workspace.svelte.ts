@@ -7,7 +7,13 @@ import {
   type EngineStatus,
   type WorkerHandle,
 } from '../engine/client';
-import type { EngineId, RunRequest, SourceRange, StatementResult } from '../engine/types';
+import {
+  ENGINE_IDS,
+  type EngineId,
+  type RunRequest,
+  type SourceRange,
+  type StatementResult,
+} from '../engine/types';
 import { segmentAt, splitScript } from '../engine/split';
 import { DEFAULT_COMPARE_SCRIPT, DEFAULT_SCRIPTS } from './default-scripts';
 import { CompareStore } from './compare.svelte';
@@ -67,6 +73,8 @@ export interface EditorBridge {
   showResults(results: readonly StatementResult[]): void;
   select(range: SourceRange): void;
   focus(): void;
+  /** Builds a hidden document's editor state ahead of its first showing. */
+  prepare(doc: DocId): void;
 }
 
 export type RunKind = 'all' | 'statement';
@@ -185,6 +193,11 @@ export class Workspace {
     for (const l of this.listeners) l(this.engine);
   }
 
+  /** Whether an engine's client exists (its engine was used or is starting). */
+  hasClient(engine: EngineId): boolean {
+    return this.clients[engine] !== undefined;
+  }
+
   /** The engine client, created (and its worker started) on first use. */
   client(engine: EngineId): EngineClient {
     return (
@@ -201,7 +214,7 @@ export class Workspace {
       this.updateTicker();
       if (status.state === 'ready' && !warmed) {
         warmed = true;
-        this.whenIdle(() => {
+        this.whenQuiet(() => {
           // Read the (empty) catalog once: completion gets its first schema, and the
           // engine's catalog caches and catalog-reading code are warm before the first
           // real diagram.
@@ -235,6 +248,15 @@ export class Workspace {
     this.client(engine)
       .ensureStarted()
       .catch(() => undefined);
+  }
+
+  /**
+   * Gets ready to show an engine's script or the compare script (the pointer or focus is on
+   * its tab): starts the engines it runs on and builds its editor state.
+   */
+  prepareToShow(doc: DocId): void {
+    for (const engine of doc === 'compare' ? ENGINE_IDS : [doc]) this.warmUp(engine);
+    this.editor?.prepare(doc);
   }
 
   setEngine(engine: EngineId): void {
@@ -396,6 +418,23 @@ export class Workspace {
   }
 
   /** Runs `task` when the page is idle (or after two seconds at the latest). */
+  /**
+   * Runs `task` once the page is idle and no engine is starting or running, so warm-up work
+   * never competes with what the user is waiting for.
+   */
+  private whenQuiet(task: () => void): void {
+    this.whenIdle(() => {
+      if (this.enginesBusy()) setTimeout(() => this.whenQuiet(task), 100);
+      else task();
+    });
+  }
+
+  private enginesBusy(): boolean {
+    return Object.values(this.statuses).some(
+      (s) => s.state === 'running' || s.state === 'loading' || s.state === 'restarting',
+    );
+  }
+
   private whenIdle(task: () => void): void {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
     else setTimeout(task, 500);
@@ -406,9 +445,7 @@ export class Workspace {
   }
 
   private updateTicker(): void {
-    const busy = Object.values(this.statuses).some(
-      (s) => s.state === 'running' || s.state === 'loading' || s.state === 'restarting',
-    );
+    const busy = this.enginesBusy();
     if (busy && !this.ticker) {
       this.ticker = setInterval(() => (this.now = Date.now()), 100);
     } else if (!busy && this.ticker) {

@@ -437,13 +437,36 @@ function formatMs(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms)} ms`;
 }
 
+function createWorker(engine: EngineId, name: string): Worker {
+  return engine === 'postgres'
+    ? new Worker(new URL('./pg.worker.ts', import.meta.url), { type: 'module', name })
+    : new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name });
+}
+
+/** A SQLite worker thread made ahead of use, and whether its script failed to load. */
+let standby: { worker: Worker; failed: boolean } | undefined;
+
+/**
+ * Creates SQLite's worker thread ahead of use. It loads nothing else (no WebAssembly, no
+ * engine code) until its first request, but a first use then skips the thread's start, which
+ * waits for the page's main thread and is slow while the page is busy.
+ */
+export function prepareSqliteWorker(): void {
+  if (standby) return;
+  const prepared = { worker: createWorker('sqlite', 'sqlite'), failed: false };
+  prepared.worker.addEventListener('error', () => (prepared.failed = true), { once: true });
+  standby = prepared;
+}
+
 /** Spawns the browser worker of an engine (each engine has its own worker bundle). */
 export function browserWorker(engine: EngineId, eager: boolean): WorkerHandle {
-  const name = eager ? 'eager' : engine;
-  const worker =
-    engine === 'postgres'
-      ? new Worker(new URL('./pg.worker.ts', import.meta.url), { type: 'module', name })
-      : new Worker(new URL('./sqlite.worker.ts', import.meta.url), { type: 'module', name });
+  let worker: Worker | undefined;
+  if (engine === 'sqlite' && standby) {
+    if (!standby.failed) worker = standby.worker;
+    else standby.worker.terminate();
+    standby = undefined;
+  }
+  worker ??= createWorker(engine, eager ? 'eager' : engine);
   return {
     post: (message) => worker.postMessage(message),
     onEvent: (handler) =>

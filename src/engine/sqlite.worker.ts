@@ -1,16 +1,17 @@
-// Browser entry of the SQLite worker. It starts downloading and compiling SQLite's
-// WebAssembly before the adapter's JavaScript is even loaded, so the engine is ready sooner.
+// Browser entry of the SQLite worker. The page may create this worker ahead of use: it then
+// waits, with nothing loaded, for the client's first request. From there it starts
+// downloading and compiling SQLite's WebAssembly before the adapter's JavaScript is even
+// loaded, so the engine is ready sooner.
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { SqlJsConfig } from 'sql.js';
-import { workerPort } from './worker-port';
+import { firstRequest, workerPort } from './worker-port';
+
+await firstRequest();
 
 const compiled = WebAssembly.compileStreaming(fetch(sqlWasmUrl));
 compiled.catch(() => undefined);
 
-const [{ SqljsEngine }, { serve }] = await Promise.all([
-  import('./sqljs'),
-  import('./worker-core'),
-]);
+const { SqljsEngine, serve } = await import('./sqlite-worker-main');
 
 /** Emscripten's hook to instantiate from our precompiled module instead of fetching again. */
 type InstantiateWasm = (

@@ -10,7 +10,16 @@ const scope = self as unknown as {
 
 // Installed when this module is evaluated, before any slow import of the entry.
 const early: WorkerRequest[] = [];
-scope.onmessage = (event) => early.push(event.data);
+let wake: (() => void) | undefined;
+scope.onmessage = (event) => {
+  early.push(event.data);
+  wake?.();
+};
+
+/** Resolves when the client sends its first request (at once if it already has). */
+export function firstRequest(): Promise<void> {
+  return early.length > 0 ? Promise.resolve() : new Promise((resolve) => (wake = resolve));
+}
 
 export const workerPort: Port = {
   postMessage: (message, transfer = []) => scope.postMessage(message, transfer),

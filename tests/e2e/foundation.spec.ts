@@ -98,11 +98,21 @@ for (const engine of ['postgres', 'sqlite'] as const) {
   });
 }
 
-test('SQLite starts when the pointer reaches its tab, and the Postgres tab stays selected', async ({
+test('SQLite loads on first use: the pointer on its tab starts it, and the Postgres tab stays selected', async ({
   page,
 }) => {
+  const wasmRequests: string[] = [];
+  page.on('request', (request) => {
+    if (/sql-wasm.*\.wasm$/.test(request.url())) wasmRequests.push(request.url());
+  });
   await openApp(page);
+  await expect(page.getByTestId('status-postgres')).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+  // Its worker thread is ready and waiting, but SQLite itself is not loaded.
+  await expect.poll(() => page.workers().some((w) => /sqlite\.worker/.test(w.url()))).toBe(true);
   await expect(page.getByTestId('status-sqlite')).toHaveAttribute('data-state', 'idle');
+  expect(wasmRequests).toEqual([]);
   await page.getByTestId('engine-sqlite').hover();
   await expect(page.getByTestId('status-sqlite')).toHaveAttribute('data-state', 'ready', {
     timeout: 60_000,
@@ -112,6 +122,7 @@ test('SQLite starts when the pointer reaches its tab, and the Postgres tab stays
   await setScript(page, 'select 1 + 1 as two;');
   await runAll(page);
   expect(await lastGridRows(page)).toEqual([['2']]);
+  expect(wasmRequests).toHaveLength(1);
 });
 
 test('a reload keeps each engine’s script', async ({ page }) => {

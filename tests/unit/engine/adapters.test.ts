@@ -161,6 +161,15 @@ describe('sql.js adapter', () => {
   });
   afterAll(() => db.close());
 
+  it('starts with a database nothing has touched (its warm-up query leaves no trace)', async () => {
+    const fresh = await startSqlite();
+    const rows = await fresh.query(
+      'select changes(), total_changes(), last_insert_rowid(), (select count(*) from sqlite_schema)',
+    );
+    expect(rows.rows).toEqual([[0, 0, 0, 0]]);
+    await fresh.close();
+  });
+
   it('gives one result per statement with storage classes as types', async () => {
     const run = await runAll(
       db,
