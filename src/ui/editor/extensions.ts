@@ -25,7 +25,7 @@ import {
   type SQLNamespace,
 } from '@codemirror/lang-sql';
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { linter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags as t } from '@lezer/highlight';
 import type { EngineId, StatementResult } from '../../engine/types';
@@ -194,6 +194,9 @@ export function createEditorState(options: {
       syntaxHighlighting(highlight),
       theme,
       currentStatement,
+      // Diagnostics come from runs, not from a linter. Installed up front, so the first run's
+      // diagnostics do not reconfigure the editor and restyle the page (about 15 ms).
+      linter(null),
       EditorView.contentAttributes.of({ 'aria-label': options.label }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) options.onChange();
