@@ -15,6 +15,17 @@ async function cardPositions(page: Page): Promise<Record<string, string>> {
     );
 }
 
+/** Waits until a page has finished its start-up work (catalog read, layout engine loaded). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
+      performance.getEntriesByName('schemalab:introspection-warm').length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+}
+
 test('share → open the link in a fresh browser context → same scripts and diagram positions, as a new playground', async ({
   page,
   browser,
@@ -107,8 +118,14 @@ test('two tabs on one playground get the conflict notice instead of losing text'
   await expect(b.getByTestId('save-status')).toHaveText('All changes saved');
   expect(await storedRevisions(b)).toEqual(revision);
 
-  // Both tabs edit before either autosave (1 s after typing stops) has written.
-  await Promise.all([setScript(a, '-- typed in tab A'), setScript(b, '-- typed in tab B')]);
+  // Both tabs edit before either autosave (1 s after typing stops) has written. Each tab is
+  // brought to the front to type, as a user would (a background tab's timers are throttled),
+  // once its start-up work is done, so that the two edits land well within that second.
+  await Promise.all([settled(a), settled(b)]);
+  await a.bringToFront();
+  await setScript(a, '-- typed in tab A');
+  await b.bringToFront();
+  await setScript(b, '-- typed in tab B');
   // Whichever tab writes second is told; it keeps its text on screen.
   const noticed = await Promise.race([
     a
