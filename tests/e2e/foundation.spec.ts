@@ -137,6 +137,27 @@ test('a reload keeps each engine’s script', async ({ page }) => {
   await expect(page.locator('.cm-content')).toContainText('select 42 as answer; -- postgres draft');
 });
 
+test('each script keeps its own editor and undo history across engine switches', async ({
+  page,
+}) => {
+  await openApp(page);
+  await setScript(page, 'select 1; -- postgres, first');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await setScript(page, 'select 2; -- postgres, second');
+  await page.getByTestId('engine-sqlite').click();
+  await setScript(page, 'select 3; -- sqlite');
+  await page.getByTestId('engine-postgres').click();
+  // Only the shown script's editor is in the page.
+  await expect(page.locator('.cm-content')).toHaveCount(1);
+  await expect(page.locator('.cm-content')).toHaveText('select 2; -- postgres, second');
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.locator('.cm-content')).toHaveText('select 1; -- postgres, first');
+  await page.getByTestId('engine-sqlite').click();
+  await expect(page.locator('.cm-content')).toHaveCount(1);
+  await expect(page.locator('.cm-content')).toHaveText('select 3; -- sqlite');
+});
+
 test('100,000 rows: the grid keeps the DOM small and scrolls to the last row', async ({ page }) => {
   await openApp(page);
   await setScript(

@@ -57,3 +57,14 @@ export async function lastGridRows(page: Page): Promise<string[][]> {
       ),
     );
 }
+
+/** Waits until a page has finished its start-up work (catalog read, layout engine loaded). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
+      performance.getEntriesByName('schemalab:introspection-warm').length > 0,
+    null,
+    { timeout: 60_000 },
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp, runAll, setScript } from './helpers';
+import { openApp, runAll, setScript, settled } from './helpers';
 import type { Page } from '@playwright/test';
 
 /** Card positions in the diagram, by table key. */
@@ -13,17 +13,6 @@ async function cardPositions(page: Page): Promise<Record<string, string>> {
         cards.map((c) => [c.getAttribute('data-table') ?? '', c.getAttribute('transform') ?? '']),
       ),
     );
-}
-
-/** Waits until a page has finished its start-up work (catalog read, layout engine loaded). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
-      performance.getEntriesByName('schemalab:introspection-warm').length > 0,
-    null,
-    { timeout: 60_000 },
-  );
 }
 
 test('share → open the link in a fresh browser context → same scripts and diagram positions, as a new playground', async ({
