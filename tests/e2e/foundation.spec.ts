@@ -125,6 +125,37 @@ test('SQLite loads on first use: the pointer on its tab starts it, and the Postg
   expect(wasmRequests).toHaveLength(1);
 });
 
+test('the server sends the big engine files as they are, without compressing them on the fly', async ({
+  page,
+  request,
+}) => {
+  const sent: { url: string; type: string; encoding: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (/pglite-[\w-]+\.(data|wasm)$/.test(response.url())) {
+      const headers = response.headers();
+      sent.push({
+        url: response.url(),
+        type: headers['content-type'] ?? '',
+        encoding: headers['content-encoding'],
+      });
+    }
+  });
+  await openApp(page);
+  await expect(page.getByTestId('status-postgres')).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+  const data = sent.find((s) => s.url.endsWith('.data'));
+  const wasm = sent.find((s) => s.url.endsWith('.wasm'));
+  expect(data).toMatchObject({ type: 'application/octet-stream', encoding: undefined });
+  expect(wasm).toMatchObject({ type: 'application/wasm', encoding: undefined });
+  // Asked for gzip outright, the 6 MB bundle still comes whole: gzipping it took ~350 ms.
+  const direct = await request.get(new URL(data?.url ?? '').pathname, {
+    headers: { 'accept-encoding': 'gzip, br' },
+  });
+  expect(direct.headers()['content-encoding']).toBeUndefined();
+  expect(Number(direct.headers()['content-length'])).toBeGreaterThan(1_000_000);
+});
+
 test('a reload keeps each engine’s script', async ({ page }) => {
   await openApp(page);
   await setScript(page, 'select 42 as answer; -- postgres draft');
