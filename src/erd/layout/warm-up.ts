@@ -11,13 +11,20 @@ import {
   type SchemaModel,
 } from '../../schema/model';
 
-/** `tables` tables, most with one or two foreign keys to earlier ones, deterministic. */
-export function warmUpModel(tables: number): SchemaModel {
+/**
+ * `tables` tables, most with one or two foreign keys to earlier ones, deterministic. Each
+ * `shape` wires the keys differently (chains, stars, long jumps), so that V8 optimises ELK
+ * for graphs of several kinds rather than for one.
+ */
+export function warmUpModel(tables: number, shape = 0): SchemaModel {
   const relations: Relation[] = [];
   for (let i = 0; i < tables; i++) {
     const name = `warm_${i}`;
     const rel = emptyRelation('public', name, 'table');
-    const refs = i === 0 || i % 7 === 6 ? [] : [Math.floor(i / 2), Math.floor(i / 3)];
+    const refs =
+      i === 0 || i % 7 === 6
+        ? []
+        : [Math.floor(i / (2 + shape)), Math.floor((i * (shape + 2)) / (shape + 5))];
     // Every seventh table is an island: no keys of its own, and nothing refers to it.
     const targets = [...new Set(refs)].filter((t) => t < i && t % 7 !== 6);
     rel.columns = [

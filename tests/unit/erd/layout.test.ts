@@ -137,6 +137,22 @@ describe('buildLayoutGraph + runLayout', () => {
     expect(model.relations.every((r) => r.columns.some((c) => c.isPrimaryKey))).toBe(true);
   });
 
+  it('warms up on graphs of several shapes, each with its keys pointing at earlier tables', () => {
+    const edges = (shape: number) =>
+      warmUpModel(20, shape)
+        .relations.flatMap((r) => r.foreignKeys.map((fk) => `${r.key}>${fk.referencedKey}`))
+        .sort()
+        .join(' ');
+    const shapes = [0, 1, 2, 3, 4].map(edges);
+    expect(new Set(shapes).size).toBe(5);
+    for (const shape of [0, 1, 2, 3, 4]) {
+      const order = (key: string) => Number(key.replace(/\D/g, ''));
+      for (const r of warmUpModel(20, shape).relations) {
+        for (const fk of r.foreignKeys) expect(order(fk.referencedKey)).toBeLessThan(order(r.key));
+      }
+    }
+  });
+
   it('never overlaps cards on a 60-table schema', async () => {
     const layout = await runLayout(buildLayoutGraph(generatedModel(60), options));
     expect(layout.nodes.length).toBe(60);
