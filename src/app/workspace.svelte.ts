@@ -168,6 +168,11 @@ export class Workspace {
     try {
       const { model, ms } = await client.introspect();
       if (request !== this.schemaRequests[engine]) return;
+      // The diagram on screen asks for its layout now, before the rest of the page reacts to
+      // the new schema; its own update then finds the layout already on its way.
+      if (this.mode === 'single' && this.view === 'diagram' && this.engine === engine) {
+        void this.diagrams[engine].show(model);
+      }
       this.schemas = { ...this.schemas, [engine]: model };
       this.introspectMs = { ...this.introspectMs, [engine]: ms };
       performance.mark('schemalab:introspected', {

@@ -62,6 +62,8 @@ export function prewarmLayout(): void {
 function requestLayout(model: SchemaModel, pinned: Record<string, Point>): Promise<LayoutResponse> {
   const id = ++nextId;
   const message: LayoutRequest = { id, model, pinned };
+  // For tests and the performance timeline: one mark per layout the worker is asked for.
+  performance.mark('schemalab:layout-requested', { detail: { tables: model.relations.length } });
   return new Promise((resolve) => {
     pending.set(id, resolve);
     layoutWorker().postMessage(message);
@@ -79,13 +81,15 @@ export class DiagramStore {
 
   private latest = 0;
   private laidOutModel: SchemaModel | undefined;
+  /** The model whose layout is being computed, so that asking again does not restart it. */
+  private pendingModel: SchemaModel | undefined;
 
   constructor(private readonly positions: PositionStore) {}
 
   /** Lays out `model` unless it is the one on screen already. */
   async show(model: SchemaModel | undefined): Promise<void> {
     this.model = model;
-    if (!model || model === this.laidOutModel) return;
+    if (!model || model === this.laidOutModel || model === this.pendingModel) return;
     await this.layoutNow(model, this.pinsFor(model));
   }
 
@@ -136,6 +140,7 @@ export class DiagramStore {
     this.model = undefined;
     this.layout = undefined;
     this.laidOutModel = undefined;
+    this.pendingModel = undefined;
     this.status = 'empty';
   }
 
@@ -186,9 +191,11 @@ export class DiagramStore {
       this.revision++;
       return;
     }
+    this.pendingModel = model;
     const response = await requestLayout(model, pinned);
     // This isn't necessarily the answer to the latest request: a newer one may have started.
     if (request !== this.latest) return;
+    this.pendingModel = undefined;
     if (!response.ok) {
       this.status = 'error';
       this.error = response.message;

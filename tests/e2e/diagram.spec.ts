@@ -53,9 +53,12 @@ create table reviews (id integer primary key, book_id integer references books (
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+End');
     await paste(page, '\ncreate table publishers (id integer primary key, name text);');
-    const runs = await page.evaluate(
-      () => performance.getEntriesByName('schemalab:run-end').length,
-    );
+    const counts = () =>
+      page.evaluate(() => ({
+        runs: performance.getEntriesByName('schemalab:run-end').length,
+        layouts: performance.getEntriesByName('schemalab:layout-requested').length,
+      }));
+    const { runs, layouts } = await counts();
     await page.getByTestId('run-statement').click();
     await page.waitForFunction(
       (n) => performance.getEntriesByName('schemalab:run-end').length > n,
@@ -63,6 +66,16 @@ create table reviews (id integer primary key, book_id integer references books (
     );
     await showDiagram(page);
     await expect(page.locator('[data-table]')).toHaveCount(4);
+    // The run asked for exactly one layout, though both the workspace (as soon as the new
+    // schema arrived) and the diagram (when it saw it) ask to show it.
+    expect((await counts()).layouts).toBe(layouts + 1);
+    // And it asked before the rest of the page had even been told about the new schema.
+    const [requested, introspected] = await page.evaluate(() =>
+      ['layout-requested', 'introspected'].map(
+        (name) => performance.getEntriesByName(`schemalab:${name}`).at(-1)?.startTime ?? NaN,
+      ),
+    );
+    expect(requested).toBeLessThanOrEqual(introspected ?? NaN);
     await expect(page.locator(`[data-table="${schema}.publishers"]`)).toBeVisible();
     const after = await cardBoxes(page);
     for (const key of Object.keys(before)) expect(after[key]).toBe(before[key]);
