@@ -88,6 +88,24 @@ create table reviews (id integer primary key, book_id integer references books (
   });
 }
 
+test('an empty diagram draws one hidden sample card ahead of the first real ones, and drops it for them', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Diagram' }).click();
+  const sample = page.locator('[data-rehearsal]');
+  await expect(sample).toBeAttached();
+  await expect(sample).toBeHidden();
+  await expect(page.getByTestId('diagram-status')).toHaveText('0 tables, 0 relationships');
+  await expect(page.getByText('No tables yet.', { exact: false })).toBeVisible();
+  await page.getByRole('tab', { name: 'Results' }).click();
+  await setScript(page, 'create table t (id int primary key);');
+  await runAll(page);
+  await showDiagram(page);
+  await expect(page.locator('[data-table]')).toHaveCount(1);
+  await expect(sample).toHaveCount(0);
+});
+
 test('hostile names render as text in the diagram and in the exported SVG, and no script runs', async ({
   page,
 }) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardMarkup } from '../../../src/erd/card-markup';
 import { model } from './models';
+import { rehearsalCard } from '../../../src/erd/rehearsal';
 
 const hostile = `x" onmouseover="alert(1)`;
 const relations = model([
@@ -38,5 +39,30 @@ describe('card markup', () => {
     const exported = cardMarkup(card, 240, 120, { detailed: true, interactive: false });
     expect(exported).not.toContain('row-bg');
     expect(exported.match(/<g class="row"/g)).toHaveLength(3);
+  });
+});
+
+describe('the rehearsal card (drawn hidden before the first diagram)', () => {
+  it('shows every kind of text a card can hold, so each style is laid out once', () => {
+    const { relation, node } = rehearsalCard();
+    const svg = cardMarkup(relation, node.width, node.height, {
+      detailed: true,
+      interactive: true,
+    });
+    for (const cls of [
+      'title',
+      'marker-pk',
+      'marker-fk',
+      'marker-uq',
+      'col notnull',
+      'col"',
+      'type',
+      'idx',
+      'tag tag-partial',
+      'tag tag-gin',
+    ]) {
+      expect(svg, cls).toContain(`class="${cls}`);
+    }
+    expect(node.height).toBeGreaterThan(4 * 24);
   });
 });
