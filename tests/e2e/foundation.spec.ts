@@ -156,6 +156,24 @@ test('the server sends the big engine files as they are, without compressing the
   expect(Number(direct.headers()['content-length'])).toBeGreaterThan(1_000_000);
 });
 
+test('before the first run, the results panel holds one hidden sample result that no one can see or reach; the run replaces it', async ({
+  page,
+}) => {
+  await openApp(page);
+  const sample = page.locator('[data-rehearsal]');
+  await expect(sample).toBeAttached();
+  await expect(sample).toBeHidden();
+  await expect(page.locator('[role=grid]:visible')).toHaveCount(0);
+  await expect(
+    page.getByText('Run the script to see one result per statement here.'),
+  ).toBeVisible();
+  await setScript(page, "select 'real' as v;");
+  await runAll(page);
+  await expect(sample).toHaveCount(0);
+  await expect(page.locator('[role=grid]')).toHaveCount(1);
+  expect(await lastGridRows(page)).toEqual([['real']]);
+});
+
 test('a reload keeps each engine’s script', async ({ page }) => {
   await openApp(page);
   await setScript(page, 'select 42 as answer; -- postgres draft');
