@@ -60,8 +60,11 @@ test('share → open the link in a fresh browser context → same scripts and di
   await expect(page2.locator('.cm-content')).toContainText('select 1 as sqlite_side;');
   await page2.getByTestId('engine-postgres').click();
   await expect(page2.locator('.cm-content')).toContainText("note text default 'hé <b>'");
-  // Nothing ran on open.
-  await expect(page2.locator('.card')).toHaveCount(0);
+  // Nothing ran on open: the results panel still invites a first run.
+  await expect(
+    page2.getByText('Run the script to see one result per statement here.'),
+  ).toBeVisible();
+  await expect(page2.locator('.card:visible')).toHaveCount(0);
   // Running it gives the same diagram, cards where the sender left them.
   await runAll(page2);
   expect(await cardPositions(page2)).toEqual(positions);
