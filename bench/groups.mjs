@@ -46,9 +46,7 @@ async function erdOnce(ctx, script, tables, again, { settled = true } = {}) {
     // with that warm-up.
     if (settled) {
       await page.waitForFunction(
-        () =>
-          performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
-          performance.getEntriesByName('schemalab:introspection-warm').length > 0,
+        () => performance.getEntriesByName('schemalab:settled').length > 0,
         null,
         { timeout: 60_000 },
       );

@@ -24,6 +24,9 @@ export interface PositionStore {
 let worker: Worker | undefined;
 const pending = new Map<number, (r: LayoutResponse) => void>();
 let nextId = 0;
+let layoutWarmed: () => void = () => undefined;
+/** Settles when the layout worker has finished warming ELK up. */
+const layoutWarm = new Promise<void>((resolve) => (layoutWarmed = resolve));
 
 /** The one layout worker of the page, started on first use. */
 function layoutWorker(): Worker {
@@ -34,6 +37,7 @@ function layoutWorker(): Worker {
       if ('type' in data) {
         // For benchmarks and the performance timeline: ELK is warm from here on.
         performance.mark('schemalab:layout-warm', { detail: { ms: data.ms } });
+        layoutWarmed();
         return;
       }
       pending.get(data.id)?.(data);
@@ -52,11 +56,12 @@ function layoutWorker(): Worker {
 }
 
 /**
- * Starts the layout worker ahead of need: loading ELK and letting V8 optimise it takes about
- * a second, which would otherwise delay the first diagram.
+ * Starts the layout worker ahead of need: loading ELK and letting V8 optimise it takes a few
+ * seconds, which would otherwise delay the first diagram. Settles when ELK is warm.
  */
-export function prewarmLayout(): void {
+export function prewarmLayout(): Promise<void> {
   layoutWorker();
+  return layoutWarm;
 }
 
 function requestLayout(model: SchemaModel, pinned: Record<string, Point>): Promise<LayoutResponse> {

@@ -61,9 +61,7 @@ export async function lastGridRows(page: Page): Promise<string[][]> {
 /** Waits until a page has finished its start-up work (catalog read, layout engine loaded). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      performance.getEntriesByName('schemalab:layout-warm').length > 0 &&
-      performance.getEntriesByName('schemalab:introspection-warm').length > 0,
+    () => performance.getEntriesByName('schemalab:settled').length > 0,
     null,
     { timeout: 60_000 },
   );
