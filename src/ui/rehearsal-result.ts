@@ -5,12 +5,14 @@
 // against 49 ms (24–158).
 import type { StatementResult } from '../engine/types';
 
+const SQL = "select 1 as n, 'text' as label, null as nothing";
+
 export function rehearsalResult(): StatementResult {
   return {
     index: 0,
     range: { from: 0, to: 0 },
-    sql: "select 1 as n, 'text' as label, null as nothing",
-    firstLine: "select 1 as n, 'text' as label, null as nothing",
+    sql: SQL,
+    firstLine: SQL,
     status: 'ok',
     command: 'SELECT',
     columns: [
