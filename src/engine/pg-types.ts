@@ -18,8 +18,9 @@ const int8: Parser = (v) => {
 };
 
 /**
- * Parsers for PGlite's `parsers` option, overriding every parser the instance has (PGlite
- * adds array parsers per database at start, so the defaults alone are not enough).
+ * Parsers for PGlite's `parsers` option, overriding every parser the instance has. A type
+ * with no parser at all (arrays, since the engine skips PGlite's array set-up) arrives as
+ * Postgres' text, which is what we want.
  */
 export function pgParsers(instanceParsers: object): Record<number, Parser> {
   const parsers: Record<number, Parser> = {};

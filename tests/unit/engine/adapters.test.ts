@@ -51,6 +51,32 @@ select * from t order by id;`,
     });
   });
 
+  it('shows arrays of every kind as Postgres prints them', async () => {
+    const run = await runAll(
+      pg,
+      `select array[1, 2]::int[] as ints, array[[1.5, 2], [3, 4]]::numeric[] as grid,
+  array['a b', null, 'c"d']::text[] as words, array['{"k": 1}']::jsonb[] as docs,
+  array[true, false] as flags, '{}'::int8[] as none;`,
+    );
+    const select = run.results[0]!;
+    expect(select.columns.map((c) => [c.type, c.kind])).toEqual([
+      ['integer[]', 'array'],
+      ['numeric[]', 'array'],
+      ['text[]', 'array'],
+      ['jsonb[]', 'array'],
+      ['boolean[]', 'array'],
+      ['bigint[]', 'array'],
+    ]);
+    expect(select.rows[0]).toEqual([
+      '{1,2}',
+      '{{1.5,2},{3,4}}',
+      '{"a b",NULL,"c\\"d"}',
+      '{"{\\"k\\": 1}"}',
+      '{t,f}',
+      '{}',
+    ]);
+  });
+
   it('reports notices, duplicate column names and user-defined types', async () => {
     const run = await runAll(
       pg,
