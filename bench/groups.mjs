@@ -312,15 +312,19 @@ export const GROUPS = [
         pg_first_result_ms: round(pgMs),
         pg_baseline_ms: round(baseMs),
         pg_ratio: Math.round((pgMs / baseMs) * 1000) / 1000,
-        sqlite_first_result_ms: round(ctx.median(sqlite)),
-        sqlite_first_use_ms: round(ctx.median(firstUse)),
+        // SQLite loads on first use, so its first result is timed from that use: the click on
+        // its tab in a cold page (engine not downloaded) to the result of `select 1` on screen.
+        sqlite_first_result_ms: round(ctx.median(firstUse)),
+        // The same result timed from navigation also counts the app's own start (the editor
+        // exists only after ~0.8 s here), which `pg_first_result_ms` already measures.
+        sqlite_first_result_from_navigation_ms: round(ctx.median(sqlite)),
         initial_js_gzip_bytes: js.total,
         initial_js_files: js.detail,
         startup_samples: {
           pg: pg.map(round),
           baseline: base.map(round),
-          sqlite: sqlite.map(round),
-          sqlite_first_use: firstUse.map(round),
+          sqlite: firstUse.map(round),
+          sqlite_from_navigation: sqlite.map(round),
         },
       };
     },
