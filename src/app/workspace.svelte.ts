@@ -428,7 +428,11 @@ export class Workspace {
     return this.statuses[this.engine].state === 'running';
   }
 
-  /** Runs `task` when the page is idle (or after two seconds at the latest). */
+  /** Whether someone is waiting for a run's results (its engine may still be starting). */
+  awaitingResults(): boolean {
+    return this.compare.busy || ENGINE_IDS.some((engine) => this.runs[engine]?.done === false);
+  }
+
   /**
    * Runs `task` once the page is idle and no engine is starting or running, so warm-up work
    * never competes with what the user is waiting for.
