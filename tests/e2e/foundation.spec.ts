@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { lastGridRows, openApp, runAll, setScript } from './helpers';
+import { encodeState } from '../../src/share/codec';
+import { defaultState } from '../../src/share/state';
 
 for (const engine of ['postgres', 'sqlite'] as const) {
   test(`${engine}: create, insert, select shows the rows`, async ({ page }) => {
@@ -172,6 +174,38 @@ test('before the first run, the results panel holds one hidden sample result tha
   await expect(sample).toHaveCount(0);
   await expect(page.locator('[role=grid]')).toHaveCount(1);
   expect(await lastGridRows(page)).toEqual([['real']]);
+});
+
+test('hidden editors are prepared in idle moments, but not while a run’s results are awaited', async ({
+  page,
+}) => {
+  // A shared link run on opening (the recipient allows it): its results are awaited from the
+  // moment the page mounts until Postgres has started.
+  await page.addInitScript(() =>
+    localStorage.setItem('schemalab:device', JSON.stringify({ autoRunSharedLinks: true })),
+  );
+  const state = { ...defaultState(), scripts: { postgres: 'select 1 as one;', sqlite: '' } };
+  await page.goto(`/#${await encodeState(state)}`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('schemalab:run-end').length > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  expect(await lastGridRows(page)).toEqual([['1']]);
+  // Then the other engine's script and the compare script are prepared, after the run.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('schemalab:editor-prepared').length === 2,
+  );
+  const { prepared, runEnd } = await page.evaluate(() => ({
+    prepared: performance
+      .getEntriesByName('schemalab:editor-prepared')
+      .map((m) => ({ doc: (m as PerformanceMark).detail.doc as string, at: m.startTime })),
+    runEnd: performance.getEntriesByName('schemalab:run-end')[0]?.startTime ?? Infinity,
+  }));
+  expect(prepared.map((p) => p.doc)).toEqual(['sqlite', 'compare']);
+  expect(prepared.filter((p) => p.at < runEnd)).toEqual([]);
 });
 
 test('a reload keeps each engine’s script', async ({ page }) => {
