@@ -177,14 +177,19 @@ test('before the first run, the results panel holds one hidden sample result tha
 });
 
 test('hidden editors are prepared in idle moments, but not while a run’s results are awaited', async ({
-  page,
+  context,
 }) => {
-  // A shared link run on opening (the recipient allows it): its results are awaited from the
-  // moment the page mounts until Postgres has started.
-  await page.addInitScript(() =>
-    localStorage.setItem('schemalab:device', JSON.stringify({ autoRunSharedLinks: true })),
-  );
+  // The recipient allows shared links to run on opening; a link opened in a new tab then
+  // awaits its results from the moment the page mounts until Postgres has started.
+  const settings = await context.newPage();
+  await settings.goto('/');
+  await settings.getByRole('button', { name: 'Settings' }).click();
+  const autoRun = settings.getByLabel('Run scripts from shared links as soon as they open');
+  await autoRun.check();
+  await expect(autoRun).toBeChecked();
+  await settings.close();
   const state = { ...defaultState(), scripts: { postgres: 'select 1 as one;', sqlite: '' } };
+  const page = await context.newPage();
   await page.goto(`/#${await encodeState(state)}`);
   await page.waitForFunction(
     () => performance.getEntriesByName('schemalab:run-end').length > 0,
