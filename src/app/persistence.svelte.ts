@@ -15,6 +15,7 @@ import {
   type PlaygroundState,
 } from '../share/state';
 import { openLibrary, type PlaygroundLibrary } from '../share/library';
+import { clearRescue, restoreRescues, writeRescue, type KeyValueStorage } from '../share/rescue';
 import type { PlaygroundRecord, StorageStatus } from '../share/store';
 import type { LinkLengthInfo } from '../share/link-length';
 /** The link codec and its helpers load only when a link is opened or made. */
@@ -39,6 +40,15 @@ export interface ShareResult {
 }
 
 const DEVICE_KEY = 'schemalab:device';
+
+/** localStorage, or undefined where the browser denies it (reading it can throw). */
+function localStore(): KeyValueStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Settings of this browser, not of a playground (a link must not turn auto-run on). */
 function readDeviceSettings(): { autoRunSharedLinks: boolean } {
@@ -65,6 +75,8 @@ export class Persistence {
   private readonly autosave: AutosaveScheduler;
   private readonly sync = new TabSync();
   private deleteTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The playground this page left a rescue note for, until its edits are saved. */
+  private rescueId: string | undefined;
 
   private constructor(
     private readonly ws: Workspace,
@@ -87,13 +99,44 @@ export class Persistence {
   /** Opens the library and the playground to show: from the link in `hash`, or the latest. */
   static async start(ws: Workspace, hash: string): Promise<Persistence> {
     const p = new Persistence(ws, await openLibrary());
+    // Before choosing what to open: rescued edits make their playground the latest one.
+    const copies = await restoreRescues(p.library, localStore());
     const fromLink = hash.length > 1 ? await p.createFromLink(hash) : undefined;
     const latest = fromLink ?? (await p.library.list())[0];
     const record = latest ?? (await p.library.create(starterState('My first playground'), 'new'));
     p.attach(record);
     p.applyToWorkspace(record.state);
+    if (copies.length > 0) {
+      const names = copies.map((name) => `“${name}”`).join(', ');
+      const kept = `Edits that were not yet saved when this page last closed could not go back into their playground (another tab changed or deleted it since), so they are kept as a playground of their own: ${names}.`;
+      p.banner = p.banner
+        ? { ...p.banner, message: `${p.banner.message} ${kept}` }
+        : { kind: 'info', message: kept };
+    }
     await p.refreshList();
     return p;
+  }
+
+  /**
+   * The page is being hidden or closed: unsaved edits are written synchronously to a rescue
+   * note (IndexedDB may not finish before the page is gone), then saved as usual.
+   */
+  leave(): void {
+    const current = this.current;
+    const session = this.session;
+    const unsaved =
+      this.autosave.busy || this.banner?.kind === 'conflict' || this.banner?.kind === 'stale';
+    // Without IndexedDB the library itself lasts only as long as the tab: nothing to rescue.
+    if (current && session && unsaved && this.storage.kind !== 'memory') {
+      const note = {
+        id: current.id,
+        baseRevision: session.baseRevision,
+        state: this.currentState(),
+        at: Date.now(),
+      };
+      if (writeRescue(localStore(), note)) this.rescueId = current.id;
+    }
+    void this.flush();
   }
 
   /** The playground as it is now, with the editor's live text. */
@@ -266,7 +309,7 @@ export class Persistence {
     if (result.status === 'saved') {
       this.current = result.record;
       this.banner = undefined;
-      this.saveText = 'All changes saved';
+      this.settle();
     }
   }
 
@@ -280,7 +323,7 @@ export class Persistence {
       this.applyToWorkspace(record.state);
     }
     this.banner = undefined;
-    this.saveText = 'All changes saved';
+    this.settle();
   }
 
   dismissBanner(): void {
@@ -398,13 +441,13 @@ export class Persistence {
     if (this.current && sameState(state, this.current.state)) {
       // Nothing changed (e.g. the view re-applied a stored state): no new revision, so other
       // tabs are not told about a change that is not one.
-      this.markSaved();
+      this.settle();
       return;
     }
     const result = await this.session.save(state);
     if (result.status === 'saved') {
       this.current = result.record;
-      this.markSaved();
+      this.settle();
       await this.refreshList();
     } else if (result.status === 'missing') {
       this.banner = {
@@ -417,9 +460,18 @@ export class Persistence {
     }
   }
 
-  private markSaved(): void {
+  /**
+   * After a save: says so, unless more changes came while it was written (they are saved
+   * next, and until then the status keeps saying "Saving…").
+   */
+  private settle(): void {
+    if (this.autosave.pending) return;
     this.saveText = this.storage.kind === 'memory' ? 'Kept in this tab only' : 'All changes saved';
     this.saveProblem = this.storage.kind === 'memory';
+    if (this.rescueId !== undefined && this.rescueId === this.current?.id) {
+      clearRescue(localStore(), this.rescueId);
+      this.rescueId = undefined;
+    }
   }
 
   /** Saves the open playground as a new one (after it was deleted elsewhere). */

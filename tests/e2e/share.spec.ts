@@ -161,29 +161,178 @@ test('without IndexedDB (private mode), work is kept in memory with a visible wa
   await context.close();
 });
 
-test('reload keeps edits made a moment before', async ({ page }) => {
+test('a reload or a closed tab a moment after typing keeps the edits, and nothing is saved twice', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   await setScript(page, 'select 99 as kept_after_reload;');
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  // Reload while the save is still pending: IndexedDB cannot finish before the page is gone.
+  await expect(page.getByTestId('save-status')).toHaveText('Saving…');
   await page.reload();
-  await expect(page.locator('.cm-content')).toContainText('select 99 as kept_after_reload;');
+  await expect(page.locator('.cm-content')).toHaveText('select 99 as kept_after_reload;');
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  expect((await storedPlaygrounds(page)).map((p) => p.scripts.postgres)).toEqual([
+    'select 99 as kept_after_reload;',
+  ]);
+
+  // The same for a tab that is closed: the next tab opens with the edits.
+  await setScript(page, 'select 100 as kept_after_close;');
+  await expect(page.getByTestId('save-status')).toHaveText('Saving…');
+  await page.close({ runBeforeUnload: true });
+  const next = await context.newPage();
+  await openApp(next);
+  await expect(next.locator('.cm-content')).toHaveText('select 100 as kept_after_close;');
+  await expect(next.getByTestId('save-status')).toHaveText('All changes saved');
+  // One playground, holding the last edits; no copy was made of them.
+  expect((await storedPlaygrounds(next)).map((p) => [p.name, p.scripts.postgres])).toEqual([
+    ['My first playground', 'select 100 as kept_after_close;'],
+  ]);
 });
 
-/** Revision of every playground stored in this context's IndexedDB. */
-function storedRevisions(page: Page): Promise<number[]> {
-  return page.evaluate(
+test('a tab reloaded with edits another tab saved over keeps them as a playground of their own', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  await openApp(a);
+  const b = await context.newPage();
+  await openApp(b);
+  await Promise.all([settled(a), settled(b)]);
+  // Both tabs edit before either autosave has written (see the conflict test above).
+  await a.bringToFront();
+  await setScript(a, '-- typed in tab A');
+  await b.bringToFront();
+  await setScript(b, '-- typed in tab B');
+  const loser = await Promise.race(
+    [a, b].map((page) =>
+      page
+        .getByTestId('banner')
+        .waitFor()
+        .then(() => page),
+    ),
+  );
+  const [mine, theirs] = loser === a ? ['A', 'B'] : ['B', 'A'];
+  // The tab that was told reloads without choosing: its edits are not lost.
+  await loser.reload();
+  await expect(loser.locator('.cm-content')).toHaveText(`-- typed in tab ${mine}`);
+  await expect(loser.getByTestId('banner')).toContainText(
+    'kept as a playground of their own: “My first playground (unsaved edits)”',
+  );
+  await expect(loser.getByTestId('playground-name')).toHaveText(
+    'My first playground (unsaved edits)',
+  );
+  await expect(loser.getByTestId('save-status')).toHaveText('All changes saved');
+  const stored = await storedPlaygrounds(loser);
+  expect(Object.fromEntries(stored.map((p) => [p.name, p.scripts.postgres]))).toEqual({
+    'My first playground': `-- typed in tab ${theirs}`,
+    'My first playground (unsaved edits)': `-- typed in tab ${mine}`,
+  });
+  expect(stored).toHaveLength(2);
+});
+
+test('“All changes saved” waits for edits made while a save was being written', async ({
+  page,
+}) => {
+  await openApp(page);
+  // Hold the library's store with a transaction of our own, so the app's next save waits.
+  await page.evaluate(
     () =>
-      new Promise<number[]>((resolve, reject) => {
+      new Promise<void>((resolve, reject) => {
+        const w = window as unknown as { hold: boolean; writes: number };
+        w.hold = true;
+        w.writes = 0;
+        const open = indexedDB.open('schemalab');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('playgrounds', 'readwrite').objectStore('playgrounds');
+          const spin = (): void => {
+            if (w.hold) store.count().onsuccess = spin;
+          };
+          spin();
+          // Count the app's write transactions from now on.
+          const begin = IDBDatabase.prototype.transaction;
+          IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
+            if (args[1] === 'readwrite') w.writes++;
+            return begin.apply(this, args);
+          } as typeof begin;
+          resolve();
+        };
+      }),
+  );
+  await setScript(page, 'select 42 as answer; -- postgres draft');
+  // The save of the Postgres edit has begun and waits for the store.
+  await page.waitForFunction(() => (window as unknown as { writes: number }).writes >= 1);
+  await page.getByTestId('engine-sqlite').click();
+  await setScript(page, 'select 7; -- sqlite draft');
+  // The moment the status says "All changes saved", read what is stored.
+  await page.evaluate(() => {
+    const w = window as unknown as { hold: boolean; seen?: Promise<Record<string, string>> };
+    const status = document.querySelector('[data-testid="save-status"]');
+    if (!status) throw new Error('no save status');
+    const observer = new MutationObserver(() => {
+      if (status.textContent?.trim() !== 'All changes saved') return;
+      observer.disconnect();
+      w.seen = new Promise((resolve, reject) => {
         const open = indexedDB.open('schemalab');
         open.onerror = () => reject(open.error ?? new Error('open failed'));
         open.onsuccess = () => {
           const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
           all.onsuccess = () => {
             open.result.close();
-            resolve((all.result as { revision: number }[]).map((r) => r.revision));
+            const [record] = all.result as { state: { scripts: Record<string, string> } }[];
+            resolve(record?.state.scripts ?? {});
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+      });
+    });
+    observer.observe(status, { subtree: true, childList: true, characterData: true });
+    w.hold = false;
+  });
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen?: Promise<Record<string, string>> }).seen,
+  );
+  expect(seen).toEqual({
+    postgres: 'select 42 as answer; -- postgres draft',
+    sqlite: 'select 7; -- sqlite draft',
+  });
+});
+
+/** Every playground stored in this context's IndexedDB, as stored. */
+function storedPlaygrounds(
+  page: Page,
+): Promise<{ revision: number; name: string; scripts: Record<string, string> }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('schemalab');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const records = all.result as {
+              revision: number;
+              name: string;
+              state: { scripts: Record<string, string> };
+            }[];
+            resolve(
+              records.map((r) => ({
+                revision: r.revision,
+                name: r.name,
+                scripts: r.state.scripts,
+              })),
+            );
           };
           all.onerror = () => reject(all.error ?? new Error('read failed'));
         };
       }),
   );
+}
+
+/** Revision of every playground stored in this context's IndexedDB. */
+async function storedRevisions(page: Page): Promise<number[]> {
+  return (await storedPlaygrounds(page)).map((p) => p.revision);
 }
