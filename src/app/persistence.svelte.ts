@@ -15,7 +15,7 @@ import {
   type PlaygroundState,
 } from '../share/state';
 import { openLibrary, type PlaygroundLibrary } from '../share/library';
-import { clearRescue, restoreRescues, writeRescue, type KeyValueStorage } from '../share/rescue';
+import { clearRescue, takeRescueTexts, writeRescue, type KeyValueStorage } from '../share/rescue';
 import type { PlaygroundRecord, StorageStatus } from '../share/store';
 import type { LinkLengthInfo } from '../share/link-length';
 /** The link codec and its helpers load only when a link is opened or made. */
@@ -100,7 +100,11 @@ export class Persistence {
   static async start(ws: Workspace, hash: string): Promise<Persistence> {
     const p = new Persistence(ws, await openLibrary());
     // Before choosing what to open: rescued edits make their playground the latest one.
-    const copies = await restoreRescues(p.library, localStore());
+    const notes = takeRescueTexts(localStore());
+    const copies =
+      notes.length > 0
+        ? await import('../share/rescue-restore').then((m) => m.restoreRescues(p.library, notes))
+        : [];
     const fromLink = hash.length > 1 ? await p.createFromLink(hash) : undefined;
     const latest = fromLink ?? (await p.library.list())[0];
     const record = latest ?? (await p.library.create(starterState('My first playground'), 'new'));

@@ -3,13 +3,17 @@ import { memoryLibrary } from '../../../src/share/library';
 import {
   RESCUE_PREFIX,
   clearRescue,
-  planRescue,
-  restoreRescues,
-  takeRescues,
+  takeRescueTexts,
   writeRescue,
   type KeyValueStorage,
   type RescueNote,
 } from '../../../src/share/rescue';
+import { parseRescues, planRescue, restoreRescues } from '../../../src/share/rescue-restore';
+
+/** Takes the notes out of storage and keeps the sound ones, as a start does. */
+function takeRescues(storage: KeyValueStorage | undefined): RescueNote[] {
+  return parseRescues(takeRescueTexts(storage));
+}
 import { defaultState, type PlaygroundState } from '../../../src/share/state';
 import type { PlaygroundRecord } from '../../../src/share/store';
 
@@ -59,9 +63,11 @@ function record(id: string, revision: number, script: string): PlaygroundRecord 
 describe('rescue notes in storage', () => {
   it('round-trips a note, and taking it removes it', () => {
     const storage = new MapStorage();
+    storage.setItem('schemalab:device', '{}');
+    expect(takeRescueTexts(storage)).toEqual([]);
     expect(writeRescue(storage, note('a', 3, 'select 1;'))).toBe(true);
     expect(takeRescues(storage)).toEqual([note('a', 3, 'select 1;')]);
-    expect(storage.map.size).toBe(0);
+    expect(storage.map.size).toBe(1);
     expect(takeRescues(storage)).toEqual([]);
   });
 
@@ -169,7 +175,7 @@ describe('restoreRescues', () => {
     writeRescue(storage, mine(deleted.id, 'Deleted', 'mine: deleted', 3));
     writeRescue(storage, mine(savedAlready.id, 'Saved', 'v1', 4));
 
-    const copies = await restoreRescues(library, storage);
+    const copies = await restoreRescues(library, takeRescueTexts(storage));
     expect(copies).toEqual(['Changed (unsaved edits)', 'Deleted (unsaved edits)']);
     expect(storage.map.size).toBe(0);
 
