@@ -20,6 +20,7 @@ import { CompareStore } from './compare.svelte';
 import { PlanStore } from './plans.svelte';
 import { DatagenStore } from './datagen.svelte';
 import type { SchemaModel } from '../schema/model';
+import { sameSchema } from '../schema/diff';
 import { DiagramStore, prewarmLayout } from '../erd/diagram.svelte';
 import { findCreateStatement } from '../erd/find-create';
 
@@ -165,21 +166,28 @@ export class Workspace {
     const request = ++this.schemaRequests[engine];
     const client = this.clients[engine];
     if (!client) return;
+    const diagram = this.diagrams[engine];
+    diagram.reading = true;
     try {
-      const { model, ms } = await client.introspect();
+      const { model: read, ms } = await client.introspect();
       if (request !== this.schemaRequests[engine]) return;
+      // A run that changed no object keeps the model it had, so nothing is laid out again.
+      const unchanged = sameSchema(this.schemas[engine], read);
+      const model = unchanged ? (this.schemas[engine] ?? read) : read;
       // The diagram on screen asks for its layout now, before the rest of the page reacts to
       // the new schema; its own update then finds the layout already on its way.
       if (this.mode === 'single' && this.view === 'diagram' && this.engine === engine) {
-        void this.diagrams[engine].show(model);
+        void diagram.show(model);
       }
-      this.schemas = { ...this.schemas, [engine]: model };
+      if (!unchanged) this.schemas = { ...this.schemas, [engine]: model };
       this.introspectMs = { ...this.introspectMs, [engine]: ms };
       performance.mark('schemalab:introspected', {
         detail: { engine, ms, tables: model.relations.length },
       });
     } catch {
       // The engine restarted or the run was cancelled: the next run refreshes it.
+    } finally {
+      if (request === this.schemaRequests[engine]) diagram.reading = false;
     }
   }
 

@@ -79,6 +79,11 @@ export class DiagramStore {
   model = $state.raw<SchemaModel | undefined>();
   layout = $state.raw<PositionedLayout | undefined>();
   status = $state<DiagramStatus>('empty');
+  /**
+   * The engine's catalog is being read again (after a run): the diagram on screen may be
+   * about to change, so it does not count as ready.
+   */
+  reading = $state(false);
   error = $state<string | undefined>();
   layoutMs = $state<number | undefined>();
   /** Bumped when a layout lands, so the view can fit it to the screen on first show. */

@@ -61,6 +61,15 @@ export function layoutFingerprint(relation: Relation): string {
   );
 }
 
+/**
+ * True when two models say exactly the same (key order aside). After a run that created or
+ * altered nothing, the new model is the same as the old one, and the page keeps the old one:
+ * nothing that depends on the schema (diagram layout, completion, review) is redone.
+ */
+export function sameSchema(a: SchemaModel | undefined, b: SchemaModel): boolean {
+  return a !== undefined && (a === b || canonical(a) === canonical(b));
+}
+
 /** Which relations were added, removed, changed or left alone between two models. */
 export function diffSchemas(before: SchemaModel | null, after: SchemaModel): SchemaDiff {
   const old = new Map((before?.relations ?? []).map((r) => [r.key, r]));

@@ -80,6 +80,32 @@ create table reviews (id integer primary key, book_id integer references books (
     const after = await cardBoxes(page);
     for (const key of Object.keys(before)) expect(after[key]).toBe(before[key]);
 
+    // A run that changes no table: while the catalog is read again the diagram does not
+    // count as ready, and its text keeps the counts instead of flickering.
+    await page.evaluate(() => {
+      const status = document.querySelector('[data-testid="diagram-status"]');
+      if (!status) throw new Error('no diagram status');
+      const w = window as unknown as { seen: string[] };
+      w.seen = [];
+      new MutationObserver(() =>
+        w.seen.push(
+          `${status.getAttribute('data-state')}: ${status.textContent?.replace(/\s+/g, ' ').trim()}`,
+        ),
+      ).observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
+    });
+    await paste(page, '\nselect 1;');
+    const runsBefore = (await counts()).runs;
+    await page.getByTestId('run-statement').click();
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('schemalab:run-end').length > n,
+      runsBefore,
+    );
+    await expect(page.getByTestId('diagram-status')).toHaveAttribute('data-state', 'ready');
+    expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([
+      'working: 4 tables, 2 relationships',
+      'ready: 4 tables, 2 relationships',
+    ]);
+
     // Clicking a card shows the statement that created it.
     await page.locator(`[data-table="${schema}.books"]`).click();
     await expect

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { newSqlite } from '../helpers/sqlite';
-import { sqliteQuery } from './engines';
+import { pgQuery, sqliteQuery } from './engines';
 import { introspectSqlite } from '../../../src/engine/introspect/sqlite';
-import { diffSchemas, layoutFingerprint, relationFingerprint } from '../../../src/schema/diff';
+import { introspectPostgres } from '../../../src/engine/introspect/postgres';
+import {
+  diffSchemas,
+  layoutFingerprint,
+  relationFingerprint,
+  sameSchema,
+} from '../../../src/schema/diff';
+import { newPGlite } from '../helpers/pg';
 import type { SchemaModel } from '../../../src/schema/model';
 
 async function modelOf(ddl: string): Promise<SchemaModel> {
@@ -59,5 +66,40 @@ describe('diffSchemas', () => {
     expect(relationFingerprint(reordered)).toBe(relationFingerprint(rel));
     expect(relationFingerprint({ ...rel, comment: 'x' })).not.toBe(relationFingerprint(rel));
     expect(layoutFingerprint({ ...rel, comment: 'x' })).toBe(layoutFingerprint(rel));
+  });
+});
+
+describe('sameSchema', () => {
+  it('holds across runs that change rows but no object, on both engines, and not after DDL', async () => {
+    const pg = await newPGlite();
+    try {
+      const read = () => introspectPostgres(pgQuery(pg));
+      await pg.exec(`
+        create type mood as enum ('ok', 'meh');
+        create table a (id int primary key, name text, m mood);
+        create table b (id int generated always as identity primary key,
+                        a_id int references a (id));
+        create view v as select a.name from a join b on b.a_id = a.id;`);
+      const before = await read();
+      await pg.exec(`insert into a values (1, 'x', 'ok'); insert into b (a_id) values (1);
+                     analyze; select 1;`);
+      const after = await read();
+      expect(after).not.toBe(before);
+      expect(sameSchema(before, after)).toBe(true);
+      await pg.exec('create index b_a on b (a_id);');
+      expect(sameSchema(after, await read())).toBe(false);
+    } finally {
+      await pg.close();
+    }
+    const db = await newSqlite();
+    const read = () => introspectSqlite(sqliteQuery(db));
+    db.exec(BASE);
+    const before = await read();
+    db.exec("insert into a values (1, 'x'); insert into b values (1, 1);");
+    expect(sameSchema(before, await read())).toBe(true);
+    db.exec('alter table c add column note text;');
+    expect(sameSchema(before, await read())).toBe(false);
+    db.close();
+    expect(sameSchema(undefined, before)).toBe(false);
   });
 });
