@@ -67,7 +67,13 @@ export function layoutFingerprint(relation: Relation): string {
  * nothing that depends on the schema (diagram layout, completion, review) is redone.
  */
 export function sameSchema(a: SchemaModel | undefined, b: SchemaModel): boolean {
-  return a !== undefined && (a === b || canonical(a) === canonical(b));
+  if (a === undefined) return false;
+  if (a === b) return true;
+  // Cheap checks first: a run that created or dropped something is told apart without
+  // serialising two large models.
+  if (a.relations.length !== b.relations.length) return false;
+  if (a.relations.some((r, i) => r.key !== b.relations[i]?.key)) return false;
+  return canonical(a) === canonical(b);
 }
 
 /** Which relations were added, removed, changed or left alone between two models. */

@@ -99,6 +99,8 @@ describe('sameSchema', () => {
     expect(sameSchema(before, await read())).toBe(true);
     db.exec('alter table c add column note text;');
     expect(sameSchema(before, await read())).toBe(false);
+    db.exec('drop table c;');
+    expect(sameSchema(before, await read())).toBe(false);
     db.close();
     expect(sameSchema(undefined, before)).toBe(false);
   });
