@@ -107,13 +107,21 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys.every((k) => sameValue(ra[k], rb[k]));
 }
 
+/** The parts of a playground a user knows by name; other paths are shown as they are. */
+const PATH_NAMES: Record<string, string> = {
+  '': 'the playground',
+  'scripts.postgres': 'the PostgreSQL script',
+  'scripts.sqlite': 'the SQLite script',
+  compareScript: 'the compare script',
+};
+
 /** Joins problems into one readable sentence list, e.g. for an error banner. */
 export function describeProblems(problems: readonly Problem[], max = 3): string {
   const shown = problems
     .slice(0, max)
     .map(
       (p) =>
-        `${p.path || 'the playground'} should be ${p.expected}${p.found ? `, not ${p.found}` : ''}`,
+        `${PATH_NAMES[p.path] ?? p.path} should be ${p.expected}${p.found ? `, not ${p.found}` : ''}`,
     );
   const more = problems.length - shown.length;
   return shown.join('; ') + (more > 0 ? ` (and ${more} more)` : '') + '.';

@@ -171,6 +171,16 @@ describe('helpers', () => {
     );
   });
 
+  it('names the scripts as a user knows them', () => {
+    const tooLong = `x`.repeat(LIMITS.scriptChars + 1);
+    const state = { ...defaultState(), scripts: { postgres: tooLong, sqlite: '' } };
+    const checked = validateState(state);
+    expect(checked.ok).toBe(false);
+    expect(checked.ok ? '' : describeProblems(checked.problems)).toBe(
+      'the PostgreSQL script should be text of at most 2,000,000 characters, not text of 2,000,001 characters.',
+    );
+  });
+
   it('keeps the local auto-run preference when adopting a shared state', () => {
     const shared = {
       ...defaultState(),
