@@ -15,7 +15,15 @@ import {
   type PlaygroundState,
 } from '../share/state';
 import { openLibrary, type PlaygroundLibrary } from '../share/library';
-import { clearRescue, takeRescueTexts, writeRescue, type KeyValueStorage } from '../share/rescue';
+import {
+  clearRescue,
+  holdTabLock,
+  openTabs,
+  tabId,
+  takeRescueTexts,
+  writeRescue,
+  type KeyValueStorage,
+} from '../share/rescue';
 import type { PlaygroundRecord, StorageStatus } from '../share/store';
 import type { LinkLengthInfo } from '../share/link-length';
 /** The link codec and its helpers load only when a link is opened or made. */
@@ -50,6 +58,20 @@ function localStore(): KeyValueStorage | undefined {
   }
 }
 
+/** sessionStorage, or undefined where the browser denies it. */
+function sessionStore(): KeyValueStorage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Web Locks API, where the browser has it. */
+function webLocks(): LockManager | undefined {
+  return typeof navigator === 'object' && 'locks' in navigator ? navigator.locks : undefined;
+}
+
 /** Settings of this browser, not of a playground (a link must not turn auto-run on). */
 function readDeviceSettings(): { autoRunSharedLinks: boolean } {
   try {
@@ -77,6 +99,8 @@ export class Persistence {
   private deleteTimer: ReturnType<typeof setTimeout> | undefined;
   /** The playground this page left a rescue note for, until its edits are saved. */
   private rescueId: string | undefined;
+  /** This tab, as named in its rescue notes; held open by a Web Lock while the tab lives. */
+  private readonly tab = tabId(sessionStore());
 
   private constructor(
     private readonly ws: Workspace,
@@ -100,7 +124,11 @@ export class Persistence {
   static async start(ws: Workspace, hash: string): Promise<Persistence> {
     const p = new Persistence(ws, await openLibrary());
     // Before choosing what to open: rescued edits make their playground the latest one.
-    const notes = takeRescueTexts(localStore());
+    const open = await openTabs(webLocks());
+    // The notes of this tab's previous page (a reload) are this page's to restore.
+    open.delete(p.tab);
+    holdTabLock(webLocks(), p.tab);
+    const notes = takeRescueTexts(localStore(), open);
     const copies =
       notes.length > 0
         ? await import('../share/rescue-restore').then((m) => m.restoreRescues(p.library, notes))
@@ -138,7 +166,7 @@ export class Persistence {
         state: this.currentState(),
         at: Date.now(),
       };
-      if (writeRescue(localStore(), note)) this.rescueId = current.id;
+      if (writeRescue(localStore(), this.tab, note)) this.rescueId = current.id;
     }
     void this.flush();
   }
@@ -473,7 +501,7 @@ export class Persistence {
     this.saveText = this.storage.kind === 'memory' ? 'Kept in this tab only' : 'All changes saved';
     this.saveProblem = this.storage.kind === 'memory';
     if (this.rescueId !== undefined && this.rescueId === this.current?.id) {
-      clearRescue(localStore(), this.rescueId);
+      clearRescue(localStore(), this.tab, this.rescueId);
       this.rescueId = undefined;
     }
   }

@@ -212,7 +212,24 @@ test('a tab reloaded with edits another tab saved over keeps them as a playgroun
     ),
   );
   const [mine, theirs] = loser === a ? ['A', 'B'] : ['B', 'A'];
-  // The tab that was told reloads without choosing: its edits are not lost.
+  // The told tab goes to the background, where it writes its unsaved edits down. Headless
+  // Chromium keeps background tabs visible, so the test hides it the way the browser would.
+  const setHidden = (hidden: boolean): Promise<void> =>
+    loser.evaluate((hide) => {
+      if (hide)
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      else delete (document as { visibilityState?: DocumentVisibilityState }).visibilityState;
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  await setHidden(true);
+  // A third tab opens meanwhile: the told tab is still open, so its edits are left to it.
+  const third = await context.newPage();
+  await openApp(third);
+  await expect(third.getByTestId('save-status')).toHaveText('All changes saved');
+  expect((await storedPlaygrounds(third)).map((p) => p.name)).toEqual(['My first playground']);
+  await expect(third.getByTestId('banner')).toHaveCount(0);
+  await setHidden(false);
+  // The told tab reloads without choosing: its edits are not lost.
   await loser.reload();
   await expect(loser.locator('.cm-content')).toHaveText(`-- typed in tab ${mine}`);
   await expect(loser.getByTestId('banner')).toContainText(

@@ -3,6 +3,7 @@ import { memoryLibrary } from '../../../src/share/library';
 import {
   RESCUE_PREFIX,
   clearRescue,
+  tabId,
   takeRescueTexts,
   writeRescue,
   type KeyValueStorage,
@@ -65,7 +66,7 @@ describe('rescue notes in storage', () => {
     const storage = new MapStorage();
     storage.setItem('schemalab:device', '{}');
     expect(takeRescueTexts(storage)).toEqual([]);
-    expect(writeRescue(storage, note('a', 3, 'select 1;'))).toBe(true);
+    expect(writeRescue(storage, 'tab1', note('a', 3, 'select 1;'))).toBe(true);
     expect(takeRescues(storage)).toEqual([note('a', 3, 'select 1;')]);
     expect(storage.map.size).toBe(1);
     expect(takeRescues(storage)).toEqual([]);
@@ -73,50 +74,72 @@ describe('rescue notes in storage', () => {
 
   it('keeps one note per playground, the latest', () => {
     const storage = new MapStorage();
-    writeRescue(storage, note('a', 3, 'first'));
-    writeRescue(storage, note('a', 3, 'second'));
+    writeRescue(storage, 'tab1', note('a', 3, 'first'));
+    writeRescue(storage, 'tab1', note('a', 3, 'second'));
     expect(takeRescues(storage).map((n) => n.state.scripts.postgres)).toEqual(['second']);
   });
 
   it('returns notes oldest first and leaves other keys alone', () => {
     const storage = new MapStorage();
     storage.setItem('schemalab:device', '{"autoRunSharedLinks":true}');
-    writeRescue(storage, note('b', 1, 'late', 20));
-    writeRescue(storage, note('a', 1, 'early', 10));
+    writeRescue(storage, 'tab1', note('b', 1, 'late', 20));
+    writeRescue(storage, 'tab1', note('a', 1, 'early', 10));
     expect(takeRescues(storage).map((n) => n.id)).toEqual(['a', 'b']);
     expect([...storage.map.keys()]).toEqual(['schemalab:device']);
   });
 
   it('drops broken notes instead of failing the start', () => {
     const storage = new MapStorage();
-    storage.setItem(`${RESCUE_PREFIX}x`, '{not json');
-    storage.setItem(`${RESCUE_PREFIX}y`, JSON.stringify({ ...note('y', 1, ''), state: {} }));
-    storage.setItem(`${RESCUE_PREFIX}z`, JSON.stringify(note('other-id', 1, '')));
+    storage.setItem(`${RESCUE_PREFIX}t:x`, '{not json');
+    storage.setItem(`${RESCUE_PREFIX}t:y`, JSON.stringify({ ...note('y', 1, ''), state: {} }));
+    storage.setItem(`${RESCUE_PREFIX}t:z`, JSON.stringify(note('other-id', 1, '')));
     storage.setItem(
-      `${RESCUE_PREFIX}w`,
+      `${RESCUE_PREFIX}t:w`,
       JSON.stringify({ ...note('w', 1, ''), baseRevision: 'one' }),
     );
-    storage.setItem(`${RESCUE_PREFIX}v`, 'null');
-    writeRescue(storage, note('good', 2, 'select 2;'));
+    storage.setItem(`${RESCUE_PREFIX}t:v`, 'null');
+    writeRescue(storage, 'tab1', note('good', 2, 'select 2;'));
     expect(takeRescues(storage).map((n) => n.id)).toEqual(['good']);
     expect(storage.map.size).toBe(0);
   });
 
   it('says so when storage refuses a note (quota), and works without storage', () => {
     const storage = new MapStorage(1_000);
-    expect(writeRescue(storage, note('a', 1, 'x'.repeat(2_000)))).toBe(false);
+    expect(writeRescue(storage, 'tab1', note('a', 1, 'x'.repeat(2_000)))).toBe(false);
     expect(storage.map.size).toBe(0);
-    expect(writeRescue(undefined, note('a', 1, ''))).toBe(false);
+    expect(writeRescue(undefined, 'tab1', note('a', 1, ''))).toBe(false);
     expect(takeRescues(undefined)).toEqual([]);
-    expect(() => clearRescue(undefined, 'a')).not.toThrow();
+    expect(() => clearRescue(undefined, 'tab1', 'a')).not.toThrow();
+  });
+
+  it('keeps a note per tab, and leaves the notes of open tabs where they are', () => {
+    const storage = new MapStorage();
+    writeRescue(storage, 'gone', note('a', 1, 'from a closed tab'));
+    writeRescue(storage, 'open', note('a', 1, 'from an open tab'));
+    const taken = takeRescueTexts(storage, new Set(['open']));
+    expect(parseRescues(taken).map((n) => n.state.scripts.postgres)).toEqual(['from a closed tab']);
+    // Once that tab is gone too, its note is taken.
+    expect(parseRescues(takeRescueTexts(storage, new Set())).map((n) => n.id)).toEqual(['a']);
+    expect(storage.map.size).toBe(0);
   });
 
   it('clears one playground’s note only', () => {
     const storage = new MapStorage();
-    writeRescue(storage, note('a', 1, 'a'));
-    writeRescue(storage, note('b', 1, 'b'));
-    clearRescue(storage, 'a');
+    writeRescue(storage, 'tab1', note('a', 1, 'a'));
+    writeRescue(storage, 'tab1', note('b', 1, 'b'));
+    clearRescue(storage, 'tab1', 'a');
     expect(takeRescues(storage).map((n) => n.id)).toEqual(['b']);
+  });
+});
+
+describe('tabId', () => {
+  it('stays the same across pages of one tab (sessionStorage), and differs between tabs', () => {
+    const tab = new MapStorage();
+    const first = tabId(tab);
+    expect(first).toMatch(/^[\w-]{8,}$/);
+    expect(tabId(tab)).toBe(first);
+    expect(tabId(new MapStorage())).not.toBe(first);
+    expect(tabId(undefined)).not.toBe(first);
   });
 });
 
@@ -170,10 +193,10 @@ describe('restoreRescues', () => {
       state: withScript(script, name),
       at,
     });
-    writeRescue(storage, mine(kept.id, 'Kept', 'mine: kept', 1));
-    writeRescue(storage, mine(changed.id, 'Changed', 'mine: changed', 2));
-    writeRescue(storage, mine(deleted.id, 'Deleted', 'mine: deleted', 3));
-    writeRescue(storage, mine(savedAlready.id, 'Saved', 'v1', 4));
+    writeRescue(storage, 'tab1', mine(kept.id, 'Kept', 'mine: kept', 1));
+    writeRescue(storage, 'tab1', mine(changed.id, 'Changed', 'mine: changed', 2));
+    writeRescue(storage, 'tab1', mine(deleted.id, 'Deleted', 'mine: deleted', 3));
+    writeRescue(storage, 'tab1', mine(savedAlready.id, 'Saved', 'v1', 4));
 
     const copies = await restoreRescues(library, takeRescueTexts(storage));
     expect(copies).toEqual(['Changed (unsaved edits)', 'Deleted (unsaved edits)']);
