@@ -244,6 +244,17 @@ test('each script keeps its own editor and undo history across engine switches',
   await page.getByTestId('engine-sqlite').click();
   await expect(page.locator('.cm-content')).toHaveCount(1);
   await expect(page.locator('.cm-content')).toHaveText('select 3; -- sqlite');
+
+  // Search loads on its first use: Ctrl/Cmd+F opens the find panel at once, and it finds.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+f');
+  const find = page.getByRole('textbox', { name: 'Find' });
+  await expect(find).toBeFocused();
+  await find.pressSequentially('sqlite');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.cm-searchMatch-selected')).toHaveText('sqlite');
+  await page.keyboard.press('Escape');
+  await expect(find).toHaveCount(0);
 });
 
 test('100,000 rows: the grid keeps the DOM small and scrolls to the last row', async ({ page }) => {

@@ -16,7 +16,7 @@ import {
   type DecorationSet,
   type KeyBinding,
 } from '@codemirror/view';
-import { basicSetup } from 'codemirror';
+import { editorSetup } from './setup';
 import {
   PostgreSQL,
   SQLite,
@@ -186,7 +186,7 @@ export function createEditorState(options: {
     doc: options.doc,
     extensions: [
       runKeymap(options.commands),
-      basicSetup,
+      editorSetup(),
       engineFacet.of(options.engine),
       sqlLanguage(options.engine),
       schemaCompletion(options.engine),
