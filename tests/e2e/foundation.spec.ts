@@ -245,7 +245,26 @@ test('each script keeps its own editor and undo history across engine switches',
   await expect(page.locator('.cm-content')).toHaveCount(1);
   await expect(page.locator('.cm-content')).toHaveText('select 3; -- sqlite');
 
-  // Search loads on its first use: Ctrl/Cmd+F opens the find panel at once, and it finds.
+  // Search loads on its first use. A selected word marks its other occurrences…
+  await setScript(page, 'select orders from orders; -- sqlite');
+  const word = await page.evaluate(() => {
+    const content = document.querySelector('.cm-content');
+    const walker = document.createTreeWalker(content ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent?.indexOf('orders') ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 'orders'.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  });
+  if (!word) throw new Error('no word to select');
+  await page.mouse.dblclick(word.x, word.y);
+  await expect(page.locator('.cm-selectionMatch')).toHaveText(['orders']);
+  // …and Ctrl/Cmd+F opens the find panel at once, and it finds.
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+f');
   const find = page.getByRole('textbox', { name: 'Find' });
