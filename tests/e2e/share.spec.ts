@@ -282,27 +282,21 @@ test('“All changes saved” waits for edits made while a save was being writte
   await page.waitForFunction(() => (window as unknown as { writes: number }).writes >= 1);
   await page.getByTestId('engine-sqlite').click();
   await setScript(page, 'select 7; -- sqlite draft');
-  // The moment the status says "All changes saved", read what is stored.
+  // The moment the status says "All changes saved", read what is stored (the reader is put
+  // in the page first, so that the observer can start the read without a round trip).
+  await page.evaluate(`window.readStored = ${readStoredInPage.toString()}`);
   await page.evaluate(() => {
-    const w = window as unknown as { hold: boolean; seen?: Promise<Record<string, string>> };
+    const w = window as unknown as {
+      hold: boolean;
+      readStored: () => Promise<{ scripts: Record<string, string> }[]>;
+      seen?: Promise<Record<string, string>>;
+    };
     const status = document.querySelector('[data-testid="save-status"]');
     if (!status) throw new Error('no save status');
     const observer = new MutationObserver(() => {
       if (status.textContent?.trim() !== 'All changes saved') return;
       observer.disconnect();
-      w.seen = new Promise((resolve, reject) => {
-        const open = indexedDB.open('schemalab');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            const [record] = all.result as { state: { scripts: Record<string, string> } }[];
-            resolve(record?.state.scripts ?? {});
-          };
-          all.onerror = () => reject(all.error ?? new Error('read failed'));
-        };
-      });
+      w.seen = w.readStored().then(([record]) => record?.scripts ?? {});
     });
     observer.observe(status, { subtree: true, childList: true, characterData: true });
     w.hold = false;
@@ -317,36 +311,36 @@ test('“All changes saved” waits for edits made while a save was being writte
   });
 });
 
+interface StoredPlayground {
+  revision: number;
+  name: string;
+  scripts: Record<string, string>;
+}
+
+/** Runs in the page: every playground stored in IndexedDB, as stored. */
+function readStoredInPage(): Promise<StoredPlayground[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('schemalab');
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+    open.onsuccess = () => {
+      const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
+      all.onsuccess = () => {
+        open.result.close();
+        const records = all.result as (Omit<StoredPlayground, 'scripts'> & {
+          state: { scripts: Record<string, string> };
+        })[];
+        resolve(
+          records.map((r) => ({ revision: r.revision, name: r.name, scripts: r.state.scripts })),
+        );
+      };
+      all.onerror = () => reject(all.error ?? new Error('read failed'));
+    };
+  });
+}
+
 /** Every playground stored in this context's IndexedDB, as stored. */
-function storedPlaygrounds(
-  page: Page,
-): Promise<{ revision: number; name: string; scripts: Record<string, string> }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('schemalab');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const all = open.result.transaction('playgrounds').objectStore('playgrounds').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            const records = all.result as {
-              revision: number;
-              name: string;
-              state: { scripts: Record<string, string> };
-            }[];
-            resolve(
-              records.map((r) => ({
-                revision: r.revision,
-                name: r.name,
-                scripts: r.state.scripts,
-              })),
-            );
-          };
-          all.onerror = () => reject(all.error ?? new Error('read failed'));
-        };
-      }),
-  );
+function storedPlaygrounds(page: Page): Promise<StoredPlayground[]> {
+  return page.evaluate(readStoredInPage);
 }
 
 /** Revision of every playground stored in this context's IndexedDB. */
