@@ -49,23 +49,15 @@ export interface ShareResult {
 
 const DEVICE_KEY = 'schemalab:device';
 
-/** localStorage, or undefined where the browser denies it (reading it can throw). */
-function localStore(): KeyValueStorage | undefined {
+/** Web Storage, or undefined where the browser denies it (reading it can throw). */
+function webStorage(kind: 'localStorage' | 'sessionStorage'): KeyValueStorage | undefined {
   try {
-    return globalThis.localStorage;
+    return globalThis[kind];
   } catch {
     return undefined;
   }
 }
-
-/** sessionStorage, or undefined where the browser denies it. */
-function sessionStore(): KeyValueStorage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+const localStore = (): KeyValueStorage | undefined => webStorage('localStorage');
 
 /** The Web Locks API, where the browser has it. */
 function webLocks(): LockManager | undefined {
@@ -100,7 +92,7 @@ export class Persistence {
   /** The playground this page left a rescue note for, until its edits are saved. */
   private rescueId: string | undefined;
   /** This tab, as named in its rescue notes; held open by a Web Lock while the tab lives. */
-  private readonly tab = tabId(sessionStore());
+  private readonly tab = tabId(webStorage('sessionStorage'));
 
   private constructor(
     private readonly ws: Workspace,
