@@ -60,6 +60,24 @@ export function summarize(results: readonly StatementResult[]): string {
   return `${formatCount(results.length)} statements: ${parts.join(', ')}${more}`;
 }
 
+/** Failures named in a run's summary before the rest are counted. */
+const NAMED_FAILURES = 3;
+
+/**
+ * The headline of a finished run: "11 statements run", "11 statements run, #3 failed",
+ * "11 statements run, 2 failed: #3, #11", "40 statements run, 5 failed: #3, #7, #9 and 2 more".
+ */
+export function runOutcome(results: readonly StatementResult[]): string {
+  const head = `${plural(results.length, 'statement')} run`;
+  const failed = results.filter((r) => r.status === 'error').map((r) => `#${r.index + 1}`);
+  if (failed.length === 0) return head;
+  if (failed.length === 1) return `${head}, ${failed[0] ?? ''} failed`;
+  const named = failed.slice(0, NAMED_FAILURES).join(', ');
+  const rest = failed.length - NAMED_FAILURES;
+  const more = rest > 0 ? ` and ${formatCount(rest)} more` : '';
+  return `${head}, ${formatCount(failed.length)} failed: ${named}${more}`;
+}
+
 /** "1.2 s", "35 ms", "0.4 ms". */
 export function formatDuration(ms: number): string {
   if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
