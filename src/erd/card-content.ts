@@ -25,6 +25,59 @@ export interface IndexBadge {
   title: string;
 }
 
+/**
+ * Short words at the right of a card's header: what kind of relation it is when not a plain
+ * table, and table-wide traits worth seeing at a glance.
+ */
+export function headerTags(relation: Relation): string[] {
+  const tags: string[] = [];
+  if (relation.kind !== 'table') tags.push(relation.kind.replace('-', ' '));
+  if (relation.partitionOf) tags.push('partition');
+  if (relation.rowSecurity.enabled) tags.push('RLS');
+  if (relation.sqlite?.strict) tags.push('STRICT');
+  if (relation.sqlite?.withoutRowid) tags.push('WITHOUT ROWID');
+  return tags;
+}
+
+/**
+ * The header's tooltip: the relation's kind and key, then everything table-wide that the
+ * column rows do not show (comment, partitioning, inheritance, row-level security and its
+ * policies, checks, triggers, SQLite table options), one line each.
+ */
+export function headerDetails(relation: Relation): string {
+  const r = relation;
+  const lines = [`${r.kind.replace('-', ' ')} ${r.key}`];
+  if (r.comment) lines.push(r.comment);
+  if (r.partitionOf) lines.push(`partition of ${r.partitionOf} ${r.partitionBound ?? ''}`.trim());
+  if (r.partitionKey) lines.push(`partitioned by ${r.partitionKey}`);
+  if (r.inherits.length > 0) lines.push(`inherits ${r.inherits.join(', ')}`);
+  if (r.rowSecurity.enabled) {
+    lines.push(`row-level security${r.rowSecurity.forced ? ' (forced on the owner too)' : ''}`);
+  }
+  for (const p of r.policies) {
+    const roles = p.roles.length > 0 ? ` to ${p.roles.join(', ')}` : '';
+    const using = p.using ? ` using (${p.using})` : '';
+    const check = p.withCheck ? ` with check (${p.withCheck})` : '';
+    const kind = p.permissive ? '' : ' restrictive';
+    lines.push(`policy ${p.name}:${kind} ${p.command}${roles}${using}${check}`);
+  }
+  for (const c of r.checks) {
+    lines.push(
+      `check${c.name ? ` ${c.name}` : ''}: ${c.expression}${c.validated ? '' : ' (not valid)'}${c.enforced ? '' : ' (not enforced)'}`,
+    );
+  }
+  for (const t of r.triggers) {
+    const events = t.events.join(' or ');
+    const off = t.enabled ? '' : ' (disabled)';
+    lines.push(`trigger ${t.name}: ${t.timing} ${events} for each ${t.level}${off}`);
+  }
+  const sqlite = r.sqlite;
+  if (sqlite?.strict) lines.push('STRICT: column types are enforced');
+  if (sqlite?.withoutRowid) lines.push('WITHOUT ROWID: rows are stored in primary key order');
+  if (sqlite?.autoincrement) lines.push('AUTOINCREMENT: ids are never reused');
+  return lines.join('\n');
+}
+
 /** Cards list at most this many index lines, then "+N more". */
 export const FOOTER_MAX = 4;
 

@@ -3,7 +3,14 @@
 // elements one by one, which matters when a run brings dozens of cards at once. Every name
 // from the database goes through `escapeXml`: it is text, never markup.
 import type { Relation } from '../schema/model';
-import { badgeLine, cardRows, indexBadges, FOOTER_MAX } from './card-content';
+import {
+  badgeLine,
+  cardRows,
+  headerDetails,
+  headerTags,
+  indexBadges,
+  FOOTER_MAX,
+} from './card-content';
 import { CARD, rowTop } from './geometry';
 import { MARKER_SLOT } from './layout/graph';
 
@@ -53,15 +60,18 @@ export function cardMarkup(
   const view = isViewLike(relation) ? ' view' : '';
   const parts: string[] = [
     `<rect class="card${view}" width="${width}" height="${height}" rx="${CARD.radius}"/>`,
+    `<g class="header"><title>${escapeXml(headerDetails(relation))}</title>`,
     `<rect class="head${view}" x="0.5" y="0.5" width="${width - 1}" height="${CARD.header - 1}" rx="${CARD.radius}"/>`,
     `<text class="title" x="${CARD.padX}" y="20">${escapeXml(relation.name)}</text>`,
   ];
-  if (relation.kind !== 'table') {
-    const kind = escapeXml(relation.kind.replace('-', ' '));
+  const tags = headerTags(relation);
+  if (tags.length > 0) {
+    const text = escapeXml(tags.join(' · '));
     parts.push(
-      `<text class="kind" x="${width - CARD.padX}" y="20" text-anchor="end">${kind}</text>`,
+      `<text class="kind" x="${width - CARD.padX}" y="20" text-anchor="end">${text}</text>`,
     );
   }
+  parts.push('</g>');
   if (!options.detailed) return parts.join('');
   cardRows(relation).forEach((row, i) => {
     const top = rowTop(i);

@@ -3,7 +3,7 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Relation, SchemaModel } from '../../schema/model';
 import { layoutOptionsFor, presetFor } from './options';
-import { FOOTER_MAX, cardRows, footerLines, indexBadges } from '../card-content';
+import { FOOTER_MAX, cardRows, footerLines, headerTags, indexBadges } from '../card-content';
 import type {
   CardInfo,
   CardMetrics,
@@ -20,9 +20,9 @@ export function cardSize(
   metrics: CardMetrics,
 ): { width: number; height: number } {
   const m = metrics;
-  // Inner width (padding added below): title plus the kind label for views.
-  const kind = relation.kind === 'table' ? '' : relation.kind;
-  let width = m.measureText(relation.name, 'title') + (kind ? m.measureText(kind, 'type') + 16 : 0);
+  // Inner width (padding added below): title plus the header's tags (kind, RLS, STRICT…).
+  const tags = headerTags(relation).join(' · ');
+  let width = m.measureText(relation.name, 'title') + (tags ? m.measureText(tags, 'type') + 16 : 0);
   for (const row of cardRows(relation)) {
     // Markers (PK, FK, UQ) take a 16 px slot each before the name; `?` marks nullable types.
     const gutter = Math.max(row.markers.length, 1) * MARKER_SLOT + 2;
