@@ -65,17 +65,38 @@ const NAMED_FAILURES = 3;
 
 /**
  * The headline of a finished run: "11 statements run", "11 statements run, #3 failed",
- * "11 statements run, 2 failed: #3, #11", "40 statements run, 5 failed: #3, #7, #9 and 2 more".
+ * "11 statements run, 2 failed: #3, #11", "40 statements run, 5 failed: #3, #7, #9 and 2 more",
+ * "8 statements run, #7 failed, #8 cancelled".
  */
 export function runOutcome(results: readonly StatementResult[]): string {
-  const head = `${plural(results.length, 'statement')} run`;
+  const parts = [`${plural(results.length, 'statement')} run`];
   const failed = results.filter((r) => r.status === 'error').map((r) => `#${r.index + 1}`);
-  if (failed.length === 0) return head;
-  if (failed.length === 1) return `${head}, ${failed[0] ?? ''} failed`;
-  const named = failed.slice(0, NAMED_FAILURES).join(', ');
-  const rest = failed.length - NAMED_FAILURES;
-  const more = rest > 0 ? ` and ${formatCount(rest)} more` : '';
-  return `${head}, ${formatCount(failed.length)} failed: ${named}${more}`;
+  if (failed.length === 1) parts.push(`${failed[0] ?? ''} failed`);
+  else if (failed.length > 1) {
+    const named = failed.slice(0, NAMED_FAILURES).join(', ');
+    const rest = failed.length - NAMED_FAILURES;
+    const more = rest > 0 ? ` and ${formatCount(rest)} more` : '';
+    parts.push(`${formatCount(failed.length)} failed: ${named}${more}`);
+  }
+  // A run stops at the statement that was cancelled, timed out or lost its engine.
+  const stopped = results.find((r) => r.status === 'cancelled');
+  if (stopped) parts.push(`#${stopped.index + 1} ${stoppedLabel(stopped.error).toLowerCase()}`);
+  return parts.join(', ');
+}
+
+/**
+ * Why the statements after the last result did not run: "3 statements after #2 were not run
+ * because “Stop on error” is on." or "… were not run: #2 was cancelled." Null when all ran.
+ */
+export function notRunNote(results: readonly StatementResult[], notRun: number): string | null {
+  const last = results.at(-1);
+  if (notRun <= 0 || !last) return null;
+  const head = `${plural(notRun, 'statement')} after #${last.index + 1} ${notRun === 1 ? 'was' : 'were'} not run`;
+  const at = `#${last.index + 1}`;
+  if (last.status !== 'cancelled') return `${head} because “Stop on error” is on.`;
+  if (last.error?.kind === 'timeout') return `${head}: ${at} timed out.`;
+  if (last.error?.kind === 'crashed') return `${head}: the engine failed during ${at}.`;
+  return `${head}: ${at} was cancelled.`;
 }
 
 /** "1.2 s", "35 ms", "0.4 ms". */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineClient } from '../../../src/engine/client';
 import { nodeClient } from '../helpers/node-client';
+import { notRunNote, runOutcome } from '../../../src/ui/result-items';
 
 const RUNAWAY =
   'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT count(*) FROM r';
@@ -52,7 +53,11 @@ describe.each(['postgres', 'sqlite'] as const)(
       expect(performance.now() - cancelledAt).toBeLessThan(1000);
       expect(run.results.map((r) => r.status)).toEqual(['ok', 'cancelled']);
       expect(run.results[1]?.error?.kind).toBe('cancelled');
+      expect(runOutcome(run.results)).toBe('2 statements run, #2 cancelled');
       expect(run.notRun).toBe(1);
+      expect(notRunNote(run.results, run.notRun)).toBe(
+        '1 statement after #2 was not run: #2 was cancelled.',
+      );
       const after = await client.run({
         script: 'select v from kept order by v;',
         stopOnError: true,
@@ -69,9 +74,17 @@ describe.each(['postgres', 'sqlite'] as const)(
         stopOnError: true,
       });
       client.timeoutMs = 300;
-      const run = await client.run({ script: RUNAWAY, stopOnError: true });
+      const run = await client.run({
+        script: `${RUNAWAY};\nselect 1;\nselect 2;`,
+        stopOnError: false,
+      });
       expect(run.results[0]?.error?.kind).toBe('timeout');
+      // Even with "Stop on error" off, nothing runs after a statement that timed out.
+      expect(notRunNote(run.results, run.notRun)).toBe(
+        '2 statements after #1 were not run: #1 timed out.',
+      );
       expect(run.results[0]?.error?.message).toMatch(/300 ms/);
+      expect(runOutcome(run.results)).toBe('1 statement run, #1 timed out');
       client.timeoutMs = 30_000;
       const after = await client.run({ script: 'select x from t1', stopOnError: true });
       expect(after.results[0]?.rows).toEqual([[42]]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runOutcome, stoppedLabel } from '../../../src/ui/result-items';
+import { notRunNote, runOutcome, stoppedLabel } from '../../../src/ui/result-items';
 import type { SqljsEngine } from '../../../src/engine/sqljs';
 import { runAll, startSqlite } from '../helpers/engines';
 
@@ -41,5 +41,17 @@ describe('runOutcome (real sql.js runs)', () => {
     expect(await outcome(script.join('\n'))).toBe(
       '7 statements run, 4 failed: #1, #3, #5 and 1 more',
     );
+  });
+
+  it('says why the rest of a run did not run', async () => {
+    const stopped = await engine.run({
+      script: 'select 1; select nope; select 3; select 4;',
+      stopOnError: true,
+    });
+    expect(notRunNote(stopped.results, stopped.notRun)).toBe(
+      '2 statements after #2 were not run because “Stop on error” is on.',
+    );
+    const whole = await engine.run({ script: 'select nope; select 2;', stopOnError: false });
+    expect(notRunNote(whole.results, whole.notRun)).toBeNull();
   });
 });
