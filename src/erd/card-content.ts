@@ -136,10 +136,49 @@ function badgeOf(index: Index): IndexBadge {
   return { name: index.name, keys: `(${keys})`, tags, title };
 }
 
-/** How many footer lines a card has: shown badges plus a "+N more" line. */
-export function footerLines(relation: Relation): number {
+/** How many index lines a card's footer has: shown badges plus a "+N more" line. */
+function indexLines(relation: Relation): number {
   const n = indexBadges(relation).length;
   return n <= FOOTER_MAX ? n : FOOTER_MAX + 1;
+}
+
+/** How many footer lines a card has: index lines, then one line for folded partitions. */
+export function footerLines(relation: Relation): number {
+  return indexLines(relation) + (relation.foldedPartitions?.length ? 1 : 0);
+}
+
+/** The footer line of a partitioned table's card, after its index lines (null: none). */
+export function partitionFooter(
+  relation: Relation,
+  width: number,
+  padding: number,
+): { line: number; text: string; title: string } | null {
+  const parts = relation.foldedPartitions ?? [];
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (!first || !last) return null;
+  const names = parts.length === 1 ? first.name : `${first.name} … ${last.name}`;
+  const max = Math.floor((width - 2 * padding) / FOOTER_CHAR_PX);
+  const full = `▤ ${plural(parts.length, 'partition')}: ${names}`;
+  const text = full.length > max ? `${full.slice(0, Math.max(8, max) - 1)}…` : full;
+  const listed = parts.slice(0, PARTITIONS_LISTED).map((p) => {
+    const under = p.under ? ` (in ${p.under})` : '';
+    return `${p.name}${under}${p.bound ? ` ${p.bound}` : ''}`;
+  });
+  const more = parts.length - listed.length;
+  const title = [
+    `${plural(parts.length, 'partition')} of ${relation.key}:`,
+    ...listed,
+    ...(more > 0 ? [`… and ${more} more`] : []),
+  ].join('\n');
+  return { line: indexLines(relation), text, title };
+}
+
+/** Partitions named one by one in the footer's tooltip; the rest are counted. */
+const PARTITIONS_LISTED = 40;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** Width of one character of the index footer's 10 px monospace font. */

@@ -9,6 +9,7 @@ import {
   headerDetails,
   headerTags,
   indexBadges,
+  partitionFooter,
   FOOTER_MAX,
 } from './card-content';
 import { CARD, rowTop } from './geometry';
@@ -97,7 +98,8 @@ export function cardMarkup(
     parts.push('</g>');
   });
   const badges = indexBadges(relation);
-  if (badges.length > 0) {
+  const partitions = partitionFooter(relation, width, CARD.padX);
+  if (badges.length > 0 || partitions) {
     const top = rowTop(Math.max(1, relation.columns.length));
     const lineY = (i: number): number => top + 4 + (i + 1) * CARD.footerRow - 5;
     parts.push(`<line class="sep" x1="0" x2="${width}" y1="${top}" y2="${top}"/>`);
@@ -113,6 +115,11 @@ export function cardMarkup(
     if (badges.length > FOOTER_MAX) {
       parts.push(
         `<text class="idx" x="${CARD.padX}" y="${lineY(FOOTER_MAX)}">+${badges.length - FOOTER_MAX} more indexes</text>`,
+      );
+    }
+    if (partitions) {
+      parts.push(
+        `<text class="idx parts" x="${CARD.padX}" y="${lineY(partitions.line)}"><title>${escapeXml(partitions.title)}</title>${escapeXml(partitions.text)}</text>`,
       );
     }
   }

@@ -12,6 +12,7 @@ import {
   type PositionedLayout,
 } from './layout';
 import { overlaps, routeEdge } from './layout/route';
+import { diagramModel } from './fold';
 
 export type DiagramStatus = 'empty' | 'working' | 'ready' | 'error';
 
@@ -96,11 +97,15 @@ export class DiagramStore {
 
   constructor(private readonly positions: PositionStore) {}
 
-  /** Lays out `model` unless it is the one on screen already. */
+  /**
+   * Lays out `model` unless it is the one on screen already. The diagram draws it with its
+   * partitions folded into their tables' cards (`diagramModel`).
+   */
   async show(model: SchemaModel | undefined): Promise<void> {
-    this.model = model;
-    if (!model || model === this.laidOutModel || model === this.pendingModel) return;
-    await this.layoutNow(model, this.pinsFor(model));
+    const shown = model && diagramModel(model);
+    this.model = shown;
+    if (!shown || shown === this.laidOutModel || shown === this.pendingModel) return;
+    await this.layoutNow(shown, this.pinsFor(shown));
   }
 
   /** Forgets every position and lays the whole diagram out again. */

@@ -3,7 +3,7 @@
 import type { Relation, SchemaModel } from '../schema/model';
 import type { Cardinality, PositionedLayout } from './layout';
 import { cardMarkup, escapeXml } from './card-markup';
-import { MARKER_IDS, edgeMarkers, markerPath, pathOf } from './geometry';
+import { INHERITS_MARKER, MARKER_IDS, edgeLabel, markerPath, markersOf, pathOf } from './geometry';
 
 export const EXPORT_THEMES = {
   light: {
@@ -58,15 +58,27 @@ function style(theme: ExportTheme): string {
   .tag-partial, .tag-expression { fill: ${t.pk}; }
   .sep { stroke: ${t.border}; }
   .edge { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
+  .edge.inherits { stroke-dasharray: 6 4; }
   .marker { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
+  .marker.parent { fill: ${t.card}; }
 `;
 }
 
 function markerDefs(): string {
-  return MARKER_IDS.map((id) => {
+  const marker = (id: string, body: string): string =>
+    `<marker id="${id}" viewBox="0 0 24 16" refX="24" refY="8" markerWidth="24" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto-start-reverse">${body}</marker>`;
+  const relationships = MARKER_IDS.map((id) => {
     const { d, circle } = markerPath(id);
-    return `<marker id="${id}" viewBox="0 0 24 16" refX="24" refY="8" markerWidth="24" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="marker" d="${d}"/>${circle ? '<circle class="marker" cx="8" cy="8" r="3.5"/>' : ''}</marker>`;
-  }).join('');
+    return marker(
+      id,
+      `<path class="marker" d="${d}"/>${circle ? '<circle class="marker" cx="8" cy="8" r="3.5"/>' : ''}`,
+    );
+  });
+  const inherits = marker(
+    INHERITS_MARKER.id,
+    `<path class="marker parent" d="${INHERITS_MARKER.d}"/>`,
+  );
+  return [...relationships, inherits].join('');
 }
 
 function card(relation: Relation, x: number, y: number, width: number, height: number): string {
@@ -87,8 +99,10 @@ export function diagramSvg(
   const byKey = new Map(model.relations.map((r) => [r.key, r]));
   const edges = layout.edges
     .map((e) => {
-      const m = edgeMarkers(cards.get(`${e.fromKey}#${e.foreignKeyIndex}`));
-      return `<path class="edge" d="${pathOf(e)}" marker-start="url(#${m.start})" marker-end="url(#${m.end})"><title>${escapeXml(`${e.fromKey}.${e.fromColumn} → ${e.toKey}.${e.toColumn}`)}</title></path>`;
+      const m = markersOf(e, cards);
+      const start = m.start ? ` marker-start="url(#${m.start})"` : '';
+      const cls = e.kind === 'fk' ? 'edge' : 'edge inherits';
+      return `<path class="${cls}" d="${pathOf(e)}"${start} marker-end="url(#${m.end})"><title>${escapeXml(edgeLabel(e))}</title></path>`;
     })
     .join('');
   const nodes = layout.nodes

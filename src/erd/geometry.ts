@@ -53,3 +53,27 @@ export function edgeMarkers(c: Cardinality | undefined): { start: string; end: s
     end: markerId(c?.parent ?? { max: 'one', min: 'one' }),
   };
 }
+
+/**
+ * The parent end of an inheritance edge: a hollow triangle, as UML draws generalisation.
+ * Same 24×16 box as the other markers.
+ */
+export const INHERITS_MARKER = { id: 'm-parent', d: 'M9,1.5 L23,8 L9,14.5 Z' } as const;
+
+/**
+ * Markers of one drawn edge: a foreign key's crow's feet from its cardinality (`cards` is
+ * keyed `fromKey#foreignKeyIndex`); an inheritance edge has the triangle at the parent only.
+ */
+export function markersOf(
+  edge: PositionedEdge,
+  cards: ReadonlyMap<string, Cardinality>,
+): { start?: string; end: string } {
+  if (edge.kind !== 'fk') return { end: INHERITS_MARKER.id };
+  return edgeMarkers(cards.get(`${edge.fromKey}#${edge.foreignKeyIndex}`));
+}
+
+/** What an edge means, in words, for its tooltip on screen and in exports. */
+export function edgeLabel(edge: PositionedEdge): string {
+  if (edge.kind === 'inherits') return `${edge.fromKey} inherits from ${edge.toKey}`;
+  return `${edge.fromKey}.${edge.fromColumn} references ${edge.toKey}.${edge.toColumn}`;
+}

@@ -166,6 +166,21 @@ export interface Relation {
   policies: Policy[];
   /** SQLite table options; null on Postgres and for SQLite views. */
   sqlite: SqliteTableOptions | null;
+  /**
+   * Set by the diagram only, never by introspection: the partitions drawn inside this
+   * partitioned table's card instead of as cards of their own (see `src/erd/fold.ts`).
+   */
+  foldedPartitions?: FoldedPartition[];
+}
+
+/** A partition listed in its partitioned table's card. */
+export interface FoldedPartition {
+  key: string;
+  name: string;
+  /** `FOR VALUES …` as the engine prints it. */
+  bound: string | null;
+  /** Name of the partition it belongs to, when it is a sub-partition; null for direct ones. */
+  under: string | null;
 }
 
 export interface EnumType {

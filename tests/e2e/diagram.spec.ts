@@ -171,3 +171,48 @@ create table plain (id int primary key, hostile_id int references "<img src=x on
   await expect(standalone.locator('text.title').filter({ hasText: 'plain' })).toHaveCount(1);
   expect(dialogs).toEqual([]);
 });
+
+test('a partitioned table is one card listing its partitions; a child table is joined to the table it inherits from', async ({
+  page,
+}) => {
+  await openApp(page);
+  const months = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `create table payment_m${String(i + 1).padStart(2, '0')} partition of payment for values from ('2024-${String(i + 1).padStart(2, '0')}-01') to ('${i === 11 ? '2025-01' : `2024-${String(i + 2).padStart(2, '0')}`}-01');`,
+  );
+  await setScript(
+    page,
+    `create table customer (id int primary key);
+create table payment (id int, customer_id int, at date not null, primary key (id, at)) partition by range (at);
+${months.join('\n')}
+alter table payment_m01 add foreign key (customer_id) references customer (id);
+alter table payment_m02 add foreign key (customer_id) references customer (id);
+create table city (name text primary key);
+create table capital (state text) inherits (city);`,
+  );
+  await runAll(page);
+  await showDiagram(page);
+  await expect(page.getByTestId('diagram-status')).toHaveText(
+    '4 tables, 1 relationship, 12 partitions inside their tables',
+  );
+  await expect(page.locator('[data-table]')).toHaveCount(4);
+  const payment = page.locator('[data-table="public.payment"]');
+  const parts = payment.locator('text.parts');
+  expect(await parts.evaluate((t) => t.lastChild?.textContent)).toBe(
+    '▤ 12 partitions: payment_m01 … payment_m12',
+  );
+  await expect(parts.locator('title')).toContainText(
+    "12 partitions of public.payment:\npayment_m01 FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')",
+  );
+  // The key declared on two partitions is drawn once, from the table's card.
+  await expect(page.locator('path.edge[data-edge]')).toHaveCount(2);
+  await expect(page.locator('path.edge.inherits')).toHaveCount(1);
+  await expect(page.locator('path.edge.inherits')).toHaveAttribute('marker-end', 'url(#m-parent)');
+
+  // Looking a partition up finds the card it is listed in.
+  await page.getByPlaceholder('Find a table…').fill('payment_m07');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('payment_m07 is a partition of payment.')).toBeVisible();
+  await expect(payment).toHaveClass(/\bselected\b/);
+});

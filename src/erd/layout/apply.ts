@@ -54,14 +54,14 @@ export function applyLayout(result: ElkNode, graph: LayoutGraph): PositionedLayo
     const info = infos.get(edge.id);
     const section = edge.sections?.[0];
     if (!info || !section) return [];
-    const { id, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex } = info;
+    const { id, kind, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex } = info;
     const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(
       (p) => ({
         x: p.x,
         y: p.y,
       }),
     );
-    return [{ id, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex, points }];
+    return [{ id, kind, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex, points }];
   });
   return { nodes, edges, ...extent(nodes, edges, 20) };
 }

@@ -3,7 +3,14 @@
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
 import type { Relation, SchemaModel } from '../../schema/model';
 import { layoutOptionsFor, presetFor } from './options';
-import { FOOTER_MAX, cardRows, footerLines, headerTags, indexBadges } from '../card-content';
+import {
+  FOOTER_MAX,
+  cardRows,
+  footerLines,
+  headerTags,
+  indexBadges,
+  partitionFooter,
+} from '../card-content';
 import type {
   CardInfo,
   CardMetrics,
@@ -38,6 +45,8 @@ export function cardSize(
     const line = `⚡ ${b.name} ${b.keys} ${b.tags.join(' ')}`;
     width = Math.max(width, m.measureText(line, 'type') * 0.85 + 8);
   }
+  const partitions = partitionFooter(relation, Infinity, 0);
+  if (partitions) width = Math.max(width, m.measureText(partitions.text, 'type') * 0.85 + 8);
   width = Math.min(m.maxWidth, Math.max(m.minWidth, Math.ceil(width + 2 * m.paddingX)));
   const footerHeight = footer > 0 ? footer * m.footerRowHeight + 6 : 0;
   return {
@@ -49,6 +58,17 @@ export function cardSize(
 /** Width of one column marker slot (PK, FK, UQ) in a card row. */
 export const MARKER_SLOT = 16;
 
+/** Y where an edge meets its card, relative to the card's top: its column's row, or the header. */
+export function anchorY(
+  edge: Pick<EdgeInfo, 'kind'>,
+  columns: readonly string[],
+  column: string,
+  metrics: RowMetrics,
+): number {
+  if (edge.kind !== 'fk') return metrics.headerHeight / 2;
+  return rowCenter(columns.indexOf(column), metrics);
+}
+
 /** Y of the middle of column row `index`, relative to the card's top. */
 export function rowCenter(index: number, metrics: RowMetrics): number {
   return metrics.headerHeight + (Math.max(0, index) + 0.5) * metrics.rowHeight;
@@ -56,24 +76,25 @@ export function rowCenter(index: number, metrics: RowMetrics): number {
 
 export type Side = 'W' | 'E';
 
-/** Port id of a column row on one side of a card. */
-export function portId(card: CardInfo, column: number, side: Side): string {
-  return `${card.elkId}.${column}.${side}`;
+/** Port id of a column row (or `'h'`, the header) on one side of a card. */
+export function portId(card: CardInfo, row: number | 'h', side: Side): string {
+  return `${card.elkId}.${row}.${side}`;
 }
 
 /** Ports for the rows that edges use only: ELK's cost grows with the number of ports. */
 function ports(card: CardInfo, used: ReadonlySet<string>, metrics: RowMetrics): ElkPort[] {
   const out: ElkPort[] = [];
-  card.columns.forEach((_, i) => {
-    const y = rowCenter(i, metrics);
+  const rows: [row: number | 'h', y: number][] = [['h', metrics.headerHeight / 2]];
+  card.columns.forEach((_, i) => rows.push([i, rowCenter(i, metrics)]));
+  for (const [row, y] of rows) {
     for (const side of ['W', 'E'] as const) {
-      const id = portId(card, i, side);
+      const id = portId(card, row, side);
       if (!used.has(id)) continue;
       const x = side === 'W' ? 0 : card.width;
       const layoutOptions = { 'elk.port.side': side === 'W' ? 'WEST' : 'EAST' };
       out.push({ id, x, y, width: 0, height: 0, layoutOptions });
     }
-  });
+  }
   return out;
 }
 
@@ -97,6 +118,7 @@ export function collectCards(
       if (!target) return; // the parent is filtered out or missing (SQLite allows that)
       edges.push({
         id: `e${edges.length}`,
+        kind: 'fk',
         fromKey: r.key,
         fromColumn: fk.columns[0] ?? '',
         toKey: target.key,
@@ -105,16 +127,37 @@ export function collectCards(
       });
     });
   }
+  // Inheritance: each child to the tables it inherits from (a partition's parent is listed
+  // in `inherits` too, but partitions are folded into their table's card, not joined to it).
+  for (const r of relations) {
+    for (const parent of r.inherits) {
+      if (parent === r.partitionOf || !byKey.has(parent)) continue;
+      edges.push({
+        id: `e${edges.length}`,
+        kind: 'inherits',
+        fromKey: r.key,
+        fromColumn: '',
+        toKey: parent,
+        toColumn: '',
+        foreignKeyIndex: -1,
+      });
+    }
+  }
   return { cards, edges };
 }
 
-/** ELK edge for an FK: child's east port → parent's west port (east → east for self-loops). */
+/**
+ * ELK edge: child's east port → parent's west port (east → east for self-loops), at the FK's
+ * rows, or at the headers for inheritance.
+ */
 function elkEdge(edge: EdgeInfo, byKey: Map<string, CardInfo>): ElkExtendedEdge | null {
   const from = byKey.get(edge.fromKey);
   const to = byKey.get(edge.toKey);
   if (!from || !to) return null;
-  const fromRow = Math.max(0, from.columns.indexOf(edge.fromColumn));
-  const toRow = Math.max(0, to.columns.indexOf(edge.toColumn));
+  const row = (card: CardInfo, column: string): number | 'h' =>
+    edge.kind === 'fk' ? Math.max(0, card.columns.indexOf(column)) : 'h';
+  const fromRow = row(from, edge.fromColumn);
+  const toRow = row(to, edge.toColumn);
   const self = from === to;
   return {
     id: edge.id,

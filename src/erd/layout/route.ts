@@ -1,7 +1,7 @@
 // Edge routes and free-space search used when some cards are pinned: ELK cannot keep exact
 // positions, so pinned cards stay put, new cards go into the nearest free space, and every
 // edge gets a simple orthogonal route between the two column rows.
-import { rowCenter } from './graph';
+import { anchorY } from './graph';
 import type { EdgeInfo, Point, PositionedEdge, PositionedNode, RowMetrics } from './types';
 
 export interface Rect {
@@ -90,9 +90,8 @@ export function routeEdge(
   rows: RowMetrics,
   lane: number,
 ): PositionedEdge {
-  const row = (n: { columns: string[] }, col: string) => rowCenter(n.columns.indexOf(col), rows);
-  const sy = from.y + row(from, edge.fromColumn);
-  const ty = to.y + row(to, edge.toColumn);
+  const sy = from.y + anchorY(edge, from.columns, edge.fromColumn, rows);
+  const ty = to.y + anchorY(edge, to.columns, edge.toColumn, rows);
   const margin = 20 + (lane % 5) * 6;
   let points: Point[];
   if (to.x >= from.x + from.width + 2 * margin) {
@@ -120,6 +119,6 @@ export function routeEdge(
       { x: to.x + to.width, y: ty },
     ];
   }
-  const { id, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex } = edge;
-  return { id, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex, points };
+  const { id, kind, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex } = edge;
+  return { id, kind, fromKey, fromColumn, toKey, toColumn, foreignKeyIndex, points };
 }

@@ -55,14 +55,25 @@ export interface CardInfo {
   columns: string[];
 }
 
-/** One foreign key drawn from the child's first FK column to the parent's first key column. */
+/**
+ * What an edge stands for: a foreign key, or a table's inheritance (`INHERITS`) from another.
+ * Partitions have no edges: the diagram lists them in their table's card (`erd/fold.ts`).
+ */
+export type EdgeKind = 'fk' | 'inherits';
+
+/**
+ * One edge of the diagram. A foreign key runs from the child's first FK column to the
+ * parent's first key column; an inheritance edge runs between the two cards' headers, and
+ * its columns are empty.
+ */
 export interface EdgeInfo {
   id: string;
+  kind: EdgeKind;
   fromKey: string;
   fromColumn: string;
   toKey: string;
   toColumn: string;
-  /** Position of the FK among `relation.foreignKeys` of `fromKey`. */
+  /** Position of the FK among `relation.foreignKeys` of `fromKey`; -1 for inheritance. */
   foreignKeyIndex: number;
 }
 
@@ -89,6 +100,7 @@ export interface PositionedNode {
 
 export interface PositionedEdge {
   id: string;
+  kind: EdgeKind;
   fromKey: string;
   fromColumn: string;
   toKey: string;
