@@ -1,6 +1,7 @@
 // What a table card shows, computed once and shared by the layout (card sizes) and the
 // renderer: column rows with their markers, and index badges in a footer.
 import type { Column, Index, Relation } from '../schema/model';
+import { plural } from '../ui/numbers';
 
 export type ColumnMarker = 'PK' | 'FK' | 'UQ';
 
@@ -176,10 +177,6 @@ export function partitionFooter(
 
 /** Partitions named one by one in the footer's tooltip; the rest are counted. */
 const PARTITIONS_LISTED = 40;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** Width of one character of the index footer's 10 px monospace font. */
 const FOOTER_CHAR_PX = 6.1;

@@ -15,3 +15,8 @@ export function formatCount(n: number): string {
   const sign = n < 0 && rounded !== 0 ? '-' : '';
   return sign + grouped + (fraction ? `.${fraction}` : '');
 }
+
+/** "1 row", "2,000 rows". */
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}

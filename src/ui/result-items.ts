@@ -1,7 +1,7 @@
 // Groups a run's results for display: statements that returned rows, failed or said
 // something get a card each; runs of quiet successes (DDL, INSERTs) fold into one line,
 // so a 15,000-statement import stays readable and cheap to render.
-import { formatCount } from './numbers';
+import { formatCount, plural } from './numbers';
 import type { EngineError, StatementResult } from '../engine/types';
 
 export type ResultItem =
@@ -105,9 +105,4 @@ export function formatDuration(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
   if (ms >= 10) return `${Math.round(ms)} ms`;
   return `${ms.toFixed(1)} ms`;
-}
-
-/** "1 row", "2,000 rows". */
-export function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
