@@ -85,11 +85,3 @@ function distinct(keys: ForeignKey[]): ForeignKey[] {
     return true;
   });
 }
-
-/** The card that shows `key`: itself, or the table its partition is folded into. */
-export function cardFor(model: SchemaModel, key: string): string | undefined {
-  for (const r of model.relations) {
-    if (r.key === key || r.foldedPartitions?.some((p) => p.key === key)) return r.key;
-  }
-  return undefined;
-}

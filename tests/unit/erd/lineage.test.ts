@@ -15,7 +15,7 @@ import {
 import { routeEdge } from '../../../src/erd/layout/route';
 import { diagramSvg } from '../../../src/erd/export-svg';
 import { edgeLabel, markersOf } from '../../../src/erd/geometry';
-import { cardFor, diagramModel } from '../../../src/erd/fold';
+import { diagramModel } from '../../../src/erd/fold';
 import { footerLines, partitionFooter } from '../../../src/erd/card-content';
 import { cardMarkup } from '../../../src/erd/card-markup';
 import { findRelation, type SchemaModel } from '../../../src/schema/model';
@@ -94,9 +94,6 @@ describe('partitions and inheritance in the diagram', () => {
     expect(diagramModel(raw)).toBe(model);
     const plain = { ...raw, relations: raw.relations.filter((r) => !r.partitionOf) };
     expect(diagramModel(plain)).toBe(plain);
-    expect(cardFor(model, 'public.payment_2025_h1')).toBe('public.payment');
-    expect(cardFor(model, 'public.city')).toBe('public.city');
-    expect(cardFor(model, 'public.nowhere')).toBeUndefined();
   });
 
   it("lists the partitions in one footer line of the table's card, with a tooltip", () => {
