@@ -40,45 +40,6 @@ export function headerTags(relation: Relation): string[] {
   return tags;
 }
 
-/**
- * The header's tooltip: the relation's kind and key, then everything table-wide that the
- * column rows do not show (comment, partitioning, inheritance, row-level security and its
- * policies, checks, triggers, SQLite table options), one line each.
- */
-export function headerDetails(relation: Relation): string {
-  const r = relation;
-  const lines = [`${r.kind.replace('-', ' ')} ${r.key}`];
-  if (r.comment) lines.push(r.comment);
-  if (r.partitionOf) lines.push(`partition of ${r.partitionOf} ${r.partitionBound ?? ''}`.trim());
-  if (r.partitionKey) lines.push(`partitioned by ${r.partitionKey}`);
-  if (r.inherits.length > 0) lines.push(`inherits ${r.inherits.join(', ')}`);
-  if (r.rowSecurity.enabled) {
-    lines.push(`row-level security${r.rowSecurity.forced ? ' (forced on the owner too)' : ''}`);
-  }
-  for (const p of r.policies) {
-    const roles = p.roles.length > 0 ? ` to ${p.roles.join(', ')}` : '';
-    const using = p.using ? ` using (${p.using})` : '';
-    const check = p.withCheck ? ` with check (${p.withCheck})` : '';
-    const kind = p.permissive ? '' : ' restrictive';
-    lines.push(`policy ${p.name}:${kind} ${p.command}${roles}${using}${check}`);
-  }
-  for (const c of r.checks) {
-    lines.push(
-      `check${c.name ? ` ${c.name}` : ''}: ${c.expression}${c.validated ? '' : ' (not valid)'}${c.enforced ? '' : ' (not enforced)'}`,
-    );
-  }
-  for (const t of r.triggers) {
-    const events = t.events.join(' or ');
-    const off = t.enabled ? '' : ' (disabled)';
-    lines.push(`trigger ${t.name}: ${t.timing} ${events} for each ${t.level}${off}`);
-  }
-  const sqlite = r.sqlite;
-  if (sqlite?.strict) lines.push('STRICT: column types are enforced');
-  if (sqlite?.withoutRowid) lines.push('WITHOUT ROWID: rows are stored in primary key order');
-  if (sqlite?.autoincrement) lines.push('AUTOINCREMENT: ids are never reused');
-  return lines.join('\n');
-}
-
 /** Cards list at most this many index lines, then "+N more". */
 export const FOOTER_MAX = 4;
 
@@ -153,7 +114,7 @@ export function partitionFooter(
   relation: Relation,
   width: number,
   padding: number,
-): { line: number; text: string; title: string } | null {
+): { line: number; text: string } | null {
   const parts = relation.foldedPartitions ?? [];
   const first = parts[0];
   const last = parts.at(-1);
@@ -162,21 +123,8 @@ export function partitionFooter(
   const max = Math.floor((width - 2 * padding) / FOOTER_CHAR_PX);
   const full = `▤ ${plural(parts.length, 'partition')}: ${names}`;
   const text = full.length > max ? `${full.slice(0, Math.max(8, max) - 1)}…` : full;
-  const listed = parts.slice(0, PARTITIONS_LISTED).map((p) => {
-    const under = p.under ? ` (in ${p.under})` : '';
-    return `${p.name}${under}${p.bound ? ` ${p.bound}` : ''}`;
-  });
-  const more = parts.length - listed.length;
-  const title = [
-    `${plural(parts.length, 'partition')} of ${relation.key}:`,
-    ...listed,
-    ...(more > 0 ? [`… and ${more} more`] : []),
-  ].join('\n');
-  return { line: indexLines(relation), text, title };
+  return { line: indexLines(relation), text };
 }
-
-/** Partitions named one by one in the footer's tooltip; the rest are counted. */
-const PARTITIONS_LISTED = 40;
 
 /** Width of one character of the index footer's 10 px monospace font. */
 const FOOTER_CHAR_PX = 6.1;

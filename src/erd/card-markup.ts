@@ -3,10 +3,10 @@
 // elements one by one, which matters when a run brings dozens of cards at once. Every name
 // from the database goes through `escapeXml`: it is text, never markup.
 import type { Relation } from '../schema/model';
+import { plural } from '../ui/numbers';
 import {
   badgeLine,
   cardRows,
-  headerDetails,
   headerTags,
   indexBadges,
   partitionFooter,
@@ -34,6 +34,63 @@ export function escapeXml(text: string): string {
       .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c)
   );
 }
+
+/**
+ * The header's tooltip: the relation's kind and key, then everything table-wide that the
+ * column rows do not show (comment, partitioning, inheritance, row-level security and its
+ * policies, checks, triggers, SQLite table options), one line each.
+ */
+export function headerDetails(relation: Relation): string {
+  const r = relation;
+  const lines = [`${r.kind.replace('-', ' ')} ${r.key}`];
+  if (r.comment) lines.push(r.comment);
+  if (r.partitionOf) lines.push(`partition of ${r.partitionOf} ${r.partitionBound ?? ''}`.trim());
+  if (r.partitionKey) lines.push(`partitioned by ${r.partitionKey}`);
+  if (r.inherits.length > 0) lines.push(`inherits ${r.inherits.join(', ')}`);
+  if (r.rowSecurity.enabled) {
+    lines.push(`row-level security${r.rowSecurity.forced ? ' (forced on the owner too)' : ''}`);
+  }
+  for (const p of r.policies) {
+    const roles = p.roles.length > 0 ? ` to ${p.roles.join(', ')}` : '';
+    const using = p.using ? ` using (${p.using})` : '';
+    const check = p.withCheck ? ` with check (${p.withCheck})` : '';
+    const kind = p.permissive ? '' : ' restrictive';
+    lines.push(`policy ${p.name}:${kind} ${p.command}${roles}${using}${check}`);
+  }
+  for (const c of r.checks) {
+    lines.push(
+      `check${c.name ? ` ${c.name}` : ''}: ${c.expression}${c.validated ? '' : ' (not valid)'}${c.enforced ? '' : ' (not enforced)'}`,
+    );
+  }
+  for (const t of r.triggers) {
+    const events = t.events.join(' or ');
+    const off = t.enabled ? '' : ' (disabled)';
+    lines.push(`trigger ${t.name}: ${t.timing} ${events} for each ${t.level}${off}`);
+  }
+  const sqlite = r.sqlite;
+  if (sqlite?.strict) lines.push('STRICT: column types are enforced');
+  if (sqlite?.withoutRowid) lines.push('WITHOUT ROWID: rows are stored in primary key order');
+  if (sqlite?.autoincrement) lines.push('AUTOINCREMENT: ids are never reused');
+  return lines.join('\n');
+}
+
+/** The partition line's tooltip: each partition with its bounds, the rest counted. */
+export function partitionsTitle(relation: Relation): string {
+  const parts = relation.foldedPartitions ?? [];
+  const listed = parts.slice(0, PARTITIONS_LISTED).map((p) => {
+    const under = p.under ? ` (in ${p.under})` : '';
+    return `${p.name}${under}${p.bound ? ` ${p.bound}` : ''}`;
+  });
+  const more = parts.length - listed.length;
+  return [
+    `${plural(parts.length, 'partition')} of ${relation.key}:`,
+    ...listed,
+    ...(more > 0 ? [`… and ${more} more`] : []),
+  ].join('\n');
+}
+
+/** Partitions named one by one in the partition line's tooltip; the rest are counted. */
+const PARTITIONS_LISTED = 40;
 
 export interface CardMarkupOptions {
   /** Column rows and index lines; without, the card is a box with its name (far zoom). */
@@ -119,7 +176,7 @@ export function cardMarkup(
     }
     if (partitions) {
       parts.push(
-        `<text class="idx parts" x="${CARD.padX}" y="${lineY(partitions.line)}"><title>${escapeXml(partitions.title)}</title>${escapeXml(partitions.text)}</text>`,
+        `<text class="idx parts" x="${CARD.padX}" y="${lineY(partitions.line)}"><title>${escapeXml(partitionsTitle(relation))}</title>${escapeXml(partitions.text)}</text>`,
       );
     }
   }

@@ -6,8 +6,8 @@ import { newPGlite } from '../helpers/pg';
 import { pgQuery, sqliteQuery } from '../schema/engines';
 import { introspectSqlite } from '../../../src/engine/introspect/sqlite';
 import { introspectPostgres } from '../../../src/engine/introspect/postgres';
-import { headerDetails, headerTags } from '../../../src/erd/card-content';
-import { cardMarkup } from '../../../src/erd/card-markup';
+import { headerTags } from '../../../src/erd/card-content';
+import { cardMarkup, headerDetails } from '../../../src/erd/card-markup';
 import { buildLayoutGraph, DEFAULT_METRICS } from '../../../src/erd/layout';
 import { findRelation, type Relation, type SchemaModel } from '../../../src/schema/model';
 

@@ -17,7 +17,7 @@ import { diagramSvg } from '../../../src/erd/export-svg';
 import { edgeLabel, markersOf } from '../../../src/erd/geometry';
 import { diagramModel } from '../../../src/erd/fold';
 import { footerLines, partitionFooter } from '../../../src/erd/card-content';
-import { cardMarkup } from '../../../src/erd/card-markup';
+import { cardMarkup, partitionsTitle } from '../../../src/erd/card-markup';
 import { findRelation, type SchemaModel } from '../../../src/schema/model';
 
 const DDL = `
@@ -104,13 +104,15 @@ describe('partitions and inheritance in the diagram', () => {
     expect(partitionFooter(payment, 400, 12)).toEqual({
       line: 0,
       text: '▤ 3 partitions: payment_2024 … payment_2025_h1',
-      title: [
+    });
+    expect(partitionsTitle(payment)).toBe(
+      [
         '3 partitions of public.payment:',
         "payment_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
         "payment_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
         "payment_2025_h1 (in payment_2025) FOR VALUES FROM ('2025-01-01') TO ('2025-07-01')",
       ].join('\n'),
-    });
+    );
     expect(partitionFooter(payment, 160, 12)?.text).toBe('▤ 3 partitions: payme…');
     const svg = cardMarkup(payment, 400, 140, { detailed: true, interactive: false });
     expect(svg).toContain('▤ 3 partitions: payment_2024 … payment_2025_h1</text>');
