@@ -51,7 +51,9 @@ function fold(model: SchemaModel): SchemaModel {
     const list = lists.get(root.key) ?? [];
     list.push({ key: r.key, name: r.name, bound: r.partitionBound, under: parentName });
     lists.set(root.key, list);
-    liftedKeys.set(root.key, [...(liftedKeys.get(root.key) ?? []), ...r.foreignKeys]);
+    const keys = liftedKeys.get(root.key) ?? [];
+    keys.push(...r.foreignKeys);
+    liftedKeys.set(root.key, keys);
   }
   // A key that references a partition points at the card the partition is folded into.
   const cardKey = (key: string): string => {
