@@ -46,6 +46,12 @@ export const LAYOUT_PRESETS: Record<string, Record<string, string>> = {
     'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
     'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    // One of Brandes–Köpf's four alignments instead of all four (the default keeps the
+    // narrowest). Measured on generated schemas: the first 400-table layout in Chromium
+    // took a median of 1.41 s against 1.69 s (6 pages each); in Node, the same layout at
+    // 300 and 400 tables, and 2–5% more crossings at 150 and on another 400-table schema.
+    // At this size the wait matters more than a few crossings in an already dense graph.
+    'elk.layered.nodePlacement.bk.fixedAlignment': 'LEFTUP',
     'elk.layered.thoroughness': '1',
     'elk.layered.compaction.connectedComponents': 'false',
   },
