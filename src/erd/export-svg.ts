@@ -3,7 +3,7 @@
 import type { Relation, SchemaModel } from '../schema/model';
 import type { Cardinality, PositionedLayout } from './layout';
 import { cardMarkup, escapeXml } from './card-markup';
-import { INHERITS_MARKER, MARKER_IDS, edgeLabel, markerPath, markersOf, pathOf } from './geometry';
+import { MARKER_SHAPES, edgeLabel, markersOf, pathOf } from './geometry';
 
 export const EXPORT_THEMES = {
   light: {
@@ -59,26 +59,15 @@ function style(theme: ExportTheme): string {
   .sep { stroke: ${t.border}; }
   .edge { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
   .edge.inherits { stroke-dasharray: 6 4; }
-  .marker { fill: none; stroke: ${t.edge}; stroke-width: 1.3; }
-  .marker.parent { fill: ${t.card}; }
+  .marker { fill: ${t.card}; stroke: ${t.edge}; stroke-width: 1.3; }
 `;
 }
 
 function markerDefs(): string {
-  const marker = (id: string, body: string): string =>
-    `<marker id="${id}" viewBox="0 0 24 16" refX="24" refY="8" markerWidth="24" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto-start-reverse">${body}</marker>`;
-  const relationships = MARKER_IDS.map((id) => {
-    const { d, circle } = markerPath(id);
-    return marker(
-      id,
-      `<path class="marker" d="${d}"/>${circle ? '<circle class="marker" cx="8" cy="8" r="3.5"/>' : ''}`,
-    );
-  });
-  const inherits = marker(
-    INHERITS_MARKER.id,
-    `<path class="marker parent" d="${INHERITS_MARKER.d}"/>`,
-  );
-  return [...relationships, inherits].join('');
+  return MARKER_SHAPES.map(
+    ({ id, d, circle }) =>
+      `<marker id="${id}" viewBox="0 0 24 16" refX="24" refY="8" markerWidth="24" markerHeight="16" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path class="marker" d="${d}"/>${circle ? '<circle class="marker" cx="8" cy="8" r="3.5"/>' : ''}</marker>`,
+  ).join('');
 }
 
 function card(relation: Relation, x: number, y: number, width: number, height: number): string {

@@ -30,14 +30,14 @@ export function markerId(end: RelationshipEnd): string {
   return `m-${end.max}-${end.min}`;
 }
 
-export const MARKER_IDS = ['m-many-zero', 'm-many-one', 'm-one-zero', 'm-one-one'] as const;
+const MARKER_IDS = ['m-many-zero', 'm-many-one', 'm-one-zero', 'm-one-one'] as const;
 
 /**
  * Marker shapes drawn pointing right (orient="auto-start-reverse" turns them). The outer
  * symbol (crow's foot or bar) sits at the card edge; the inner one (circle = zero, bar =
  * one) is further along the line.
  */
-export function markerPath(id: (typeof MARKER_IDS)[number]): { d: string; circle: boolean } {
+function markerPath(id: (typeof MARKER_IDS)[number]): { d: string; circle: boolean } {
   const many = id.startsWith('m-many');
   const zero = id.endsWith('zero');
   // Coordinates in a 24×16 box whose right edge (x=24) touches the card.
@@ -59,6 +59,15 @@ export function edgeMarkers(c: Cardinality | undefined): { start: string; end: s
  * Same 24×16 box as the other markers.
  */
 export const INHERITS_MARKER = { id: 'm-parent', d: 'M9,1.5 L23,8 L9,14.5 Z' } as const;
+
+/**
+ * Every marker the diagram defines, drawn the same way on screen and in the SVG export:
+ * a path, plus a circle (at x=8) for the "zero" ends.
+ */
+export const MARKER_SHAPES: readonly { id: string; d: string; circle: boolean }[] = [
+  ...MARKER_IDS.map((id) => ({ id, ...markerPath(id) })),
+  { id: INHERITS_MARKER.id, d: INHERITS_MARKER.d, circle: false },
+];
 
 /**
  * Markers of one drawn edge: a foreign key's crow's feet from its cardinality (`cards` is
